@@ -1,0 +1,11 @@
+namespace Ecommerce.Contracts;
+
+/// <summary>
+/// Dapr app ids. An app id is the service's folder name in lower case; it is also its
+/// service-invocation name, its pub/sub consumer group and its state key prefix.
+/// </summary>
+public static class AppIds
+{
+    public const string Catalog = "catalog";
+    public const string Identity = "identity";
+}

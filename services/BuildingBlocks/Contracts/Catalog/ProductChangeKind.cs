@@ -1,0 +1,8 @@
+namespace Ecommerce.Contracts.Catalog;
+
+public enum ProductChangeKind
+{
+    Created,
+    Updated,
+    Archived,
+}

@@ -1,0 +1,10 @@
+namespace Ecommerce.Contracts;
+
+/// <summary>
+/// Pub/sub topics, named <c>&lt;owner&gt;.&lt;fact&gt;</c> in lower kebab case. Declared here once and
+/// never derived from CLR type names, so renaming a class never breaks a subscriber.
+/// </summary>
+public static class Topics
+{
+    public const string CatalogProductChanged = "catalog.product-changed";
+}

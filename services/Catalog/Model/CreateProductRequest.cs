@@ -1,0 +1,9 @@
+namespace Ecommerce.Catalog.Model;
+
+/// <summary>An admin's new product. Without a slug, one is made from the name.</summary>
+public sealed record CreateProductRequest(
+    string Name,
+    string Description,
+    string Brand,
+    string? Slug = null,
+    ProductStatus Status = ProductStatus.Draft);
