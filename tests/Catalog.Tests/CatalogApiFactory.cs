@@ -28,6 +28,7 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("APP_ID", "catalog");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
         builder.ConfigureTestServices(services => services.AddSingleton<IProductStore>(Store));
     }

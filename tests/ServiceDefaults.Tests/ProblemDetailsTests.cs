@@ -79,6 +79,16 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreachable_sidecar_is_a_503_problem_with_retry_after()
+    {
+        var response = await _service.Client.GetAsync(new Uri("/things/stored/some-key", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
         var response = await _service.Client.GetAsync(new Uri("/no/such/thing", UriKind.Relative));

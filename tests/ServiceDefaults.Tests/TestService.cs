@@ -1,3 +1,4 @@
+using Dapr.Client;
 using Ecommerce.ServiceDefaults.Auth;
 using Ecommerce.ServiceDefaults.Validation;
 using Ecommerce.TestSupport;
@@ -42,6 +43,7 @@ public sealed class TestService : IAsyncDisposable
             ["DAPR_GRPC_ENDPOINT"] = LoopbackServer.UnusedAddress().ToString(),
             ["Jwt:JwksUrl"] = jwksUrl?.ToString(),
             ["APP_API_TOKEN"] = appApiToken,
+            ["Serilog:MinimumLevel:Default"] = "Warning",
         });
 
         builder.AddServiceDefaults();
@@ -56,6 +58,7 @@ public sealed class TestService : IAsyncDisposable
         api.MapGet("/support", () => TypedResults.Ok("support area")).RequireAuthorization(Policies.Support);
         api.MapGet("/mine", () => TypedResults.Ok("customer area")).RequireAuthorization(Policies.Customer);
         api.MapGet("/boom", string () => throw new InvalidOperationException("secret internal detail"));
+        api.MapGet("/stored/{key}", async (string key, DaprClient dapr) => TypedResults.Ok(await dapr.GetStateAsync<string>("any-store", key)));
 
         await app.StartAsync();
         return new TestService(app, ListeningAddress.Of(app));

@@ -40,16 +40,16 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Wires the request pipeline in the one order that works for all of the defaults
-    /// (errors outermost, then logging, the sidecar token check, CloudEvents unwrapping,
-    /// authentication) and maps the shared endpoints: <c>/healthz</c>, <c>/readyz</c>,
+    /// (request logging outermost so it records the final status, then errors, the sidecar
+    /// token check, CloudEvents unwrapping, authentication) and maps the shared endpoints: <c>/healthz</c>, <c>/readyz</c>,
     /// <c>/metrics</c>, <c>/swagger</c> and <c>/dapr/subscribe</c>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        app.UseDefaultProblemDetails();
         app.UseDefaultRequestLogging();
+        app.UseDefaultProblemDetails();
         app.UseAppApiToken();
         app.UseRouting();
         app.UseCloudEvents();

@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Ecommerce.ServiceDefaults.Errors;
 
 /// <summary>
-/// Turns exceptions into problems. A bad request keeps its 4xx status and says why; anything
-/// else is a 500 whose detail (the exception) is shown only in Development — never a stack
-/// trace anywhere else.
+/// Turns exceptions into problems. A bad request keeps its 4xx status and says why; an
+/// unreachable dependency is a 503 the caller may retry; anything else is a 500 whose detail
+/// (the exception) is shown only in Development — never a stack trace anywhere else.
 /// </summary>
 internal sealed partial class ExceptionProblemDetailsHandler(
     IProblemDetailsService problemDetails,
@@ -26,6 +26,18 @@ internal sealed partial class ExceptionProblemDetailsHandler(
                 Status = badRequest.StatusCode,
                 Title = "The request is not valid.",
                 Detail = badRequest.InnerException is null ? badRequest.Message : $"{badRequest.Message} {badRequest.InnerException.Message}",
+            };
+        }
+        else if (DependencyFailure.IsUnavailable(exception))
+        {
+            // The sidecar (or a component behind it) cannot be reached: the request may
+            // succeed later, which a 503 says and a 500 would not.
+            LogDependencyUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "5";
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "A service this request depends on is unavailable. Try again shortly.",
             };
         }
         else if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
@@ -52,6 +64,9 @@ internal sealed partial class ExceptionProblemDetailsHandler(
             Exception = exception,
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dependency unavailable on {Method} {Path}")]
+    private static partial void LogDependencyUnavailable(ILogger logger, Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -45,9 +45,9 @@ public static class LoggingExtensions
         app.UseSerilogRequestLogging(options =>
         {
             options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError
-                    ? LogEventLevel.Error
-                    : InfrastructureEndpoints.Contains(context.Request.Path) ? LogEventLevel.Verbose : LogEventLevel.Information;
+                InfrastructureEndpoints.Contains(context.Request.Path) ? LogEventLevel.Verbose
+                : exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error
+                : LogEventLevel.Information;
         });
         return app;
     }

@@ -1,0 +1,22 @@
+using System.Net.Sockets;
+using Grpc.Core;
+
+namespace Ecommerce.ServiceDefaults.Errors;
+
+/// <summary>Recognises failures that mean "the sidecar or what is behind it is not reachable right now".</summary>
+public static class DependencyFailure
+{
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded }
+                or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+                or SocketException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
