@@ -1,0 +1,167 @@
+using Ecommerce.DaprLocal.Api;
+using Ecommerce.DaprLocal.Api.Grpc;
+using Ecommerce.DaprLocal.Api.Http;
+using Ecommerce.DaprLocal.Invocation;
+using Ecommerce.DaprLocal.PubSub;
+using Ecommerce.DaprLocal.Resiliency;
+using Ecommerce.DaprLocal.Resources;
+using Ecommerce.DaprLocal.Subscriptions;
+using Grpc.AspNetCore.Server.Model;
+using Grpc.Reflection;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Ecommerce.DaprLocal.Runtime;
+
+/// <summary>
+/// One Dapr-compatible sidecar: loads its resources, starts its components, serves daprd's HTTP
+/// and gRPC APIs on its two ports, then, once the app port answers, starts the app-facing side
+/// (subscriptions, outbox forwarding, input bindings) and reports ready — daprd's start order.
+/// </summary>
+public sealed class SidecarHost : IAsyncDisposable
+{
+    private readonly WebApplication _web;
+    private readonly List<IAsyncDisposable> _appFacing = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private IDisposable? _registration;
+    private Task _appFacingStart = Task.CompletedTask;
+
+    private SidecarHost(WebApplication web, SidecarOptions options)
+    {
+        _web = web;
+        Options = options;
+    }
+
+    public SidecarOptions Options { get; }
+
+    public SidecarState State => _web.Services.GetRequiredService<SidecarState>();
+
+    /// <summary>Completes when the app asks the sidecar to stop (<c>/v1.0/shutdown</c>).</summary>
+    public CancellationToken ShutdownRequested => State.ShutdownRequested;
+
+    public static async Task<SidecarHost> StartAsync(SidecarOptions options, SharedRuntime shared, ILoggerProvider logs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(shared);
+        var resources = ResourceLoader.Load(options.ResourcesPaths, options.AppId);
+        var resiliency = new ResiliencyPolicies(options.AppId, resources.Resiliencies.Select(ResiliencySpecParser.Parse));
+        var components = await ComponentRegistry.CreateAsync(resources.Components, options.AppId, shared.InMemoryBrokers, cancellationToken);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevels.Parse(options.LogLevel));
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxBodySize;
+            kestrel.ListenLocalhost(options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.ListenLocalhost(options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(components);
+        services.AddSingleton(resiliency);
+        services.AddSingleton(shared.Directory);
+        services.AddSingleton(shared.SidecarClient);
+        services.AddSingleton<SidecarState>();
+        services.AddSingleton<SidecarMetadata>();
+        services.AddSingleton<AppChannel>();
+        services.AddSingleton<ServiceInvoker>();
+        services.AddSingleton<StateApi>();
+        services.AddSingleton<PublishApi>();
+        services.AddSingleton<SecretsApi>();
+        services.AddSingleton<BindingsApi>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<SubscriptionRunner>();
+        services.AddSingleton<InputBindingRunner>();
+        services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxBodySize));
+        services.AddSingleton<IServiceMethodProvider<DaprGrpcService>, DaprGrpcMethodProvider>();
+        services.AddSingleton<DaprGrpcService>();
+        // SDK 1.19 asks gRPC reflection which Dapr methods exist before choosing between variants.
+        services.AddSingleton(new ReflectionV1ServiceImpl(Dapr.Client.Autogen.Grpc.v1.Dapr.Descriptor));
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+        var web = builder.Build();
+        web.UseDaprApiToken(options.HttpPort);
+        web.MapGrpcService<DaprGrpcService>();
+        web.MapGrpcService<ReflectionV1ServiceImpl>();
+        web.MapDaprHttpApi(options.HttpPort);
+
+        var host = new SidecarHost(web, options);
+        try
+        {
+            await web.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+        host.State.OutboundReady = true;
+        host._registration = shared.Directory.Register(new SidecarAddress(options.AppId, options.HttpPort, options.GrpcPort, options.AppPort, Environment.ProcessId));
+        host._appFacingStart = host.StartAppFacingAsync(resources.Subscriptions, host._stopping.Token);
+        return host;
+    }
+
+    /// <summary>Completes when the sidecar is ready (<c>/v1.0/healthz</c> is 204), or throws what stopped it.</summary>
+    public Task WaitUntilReadyAsync() => _appFacingStart;
+
+    private async Task StartAppFacingAsync(IReadOnlyList<SubscriptionDefinition> declarative, CancellationToken cancellationToken)
+    {
+        var services = _web.Services;
+        var logger = services.GetRequiredService<ILogger<SidecarHost>>();
+        var app = services.GetRequiredService<AppChannel>();
+        await app.WaitForAppAsync(logger, cancellationToken);
+        if (Options.AppPort is { } port)
+        {
+            SidecarLog.AppDiscovered(logger, port);
+        }
+
+        _appFacing.AddRange(await services.GetRequiredService<Outbox>().StartAsync(cancellationToken));
+        var subscriptions = services.GetRequiredService<SubscriptionRunner>();
+        _appFacing.Add(subscriptions);
+        await subscriptions.StartAsync(declarative, cancellationToken);
+        var inputs = services.GetRequiredService<InputBindingRunner>();
+        _appFacing.Add(inputs);
+        await inputs.StartAsync(cancellationToken);
+
+        State.Ready = true;
+        var componentCount = services.GetRequiredService<ComponentRegistry>().All.Count;
+        SidecarLog.Ready(logger, Options.HttpPort, Options.GrpcPort, componentCount);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _appFacingStart;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before the app came up.
+        }
+        _registration?.Dispose();
+        foreach (var part in Enumerable.Reverse(_appFacing))
+        {
+            await part.DisposeAsync();
+        }
+        await _web.StopAsync(CancellationToken.None);
+        await _web.Services.GetRequiredService<ComponentRegistry>().DisposeAsync();
+        await _web.DisposeAsync();
+        _stopping.Dispose();
+    }
+}
+
+/// <summary>What the sidecars of one process share: the in-memory brokers, name resolution, the sidecar-to-sidecar client.</summary>
+public sealed class SharedRuntime : IDisposable
+{
+    public InMemoryBrokerRegistry InMemoryBrokers { get; } = new();
+
+    public SidecarDirectory Directory { get; } = new();
+
+    public SidecarHttpClient SidecarClient { get; } = new();
+
+    public void Dispose() => SidecarClient.Dispose();
+}
