@@ -69,7 +69,7 @@ public sealed partial class CronInputBindingTests
             var now = Interlocked.Increment(ref concurrent);
             InterlockedMax(ref mostConcurrent, now);
             await started.Writer.WriteAsync(Interlocked.Increment(ref deliveries), token);
-            await release.Task;
+            await release.Task.WaitAsync(token);
             Interlocked.Decrement(ref concurrent);
         }, stop.Token);
 

@@ -21,8 +21,14 @@ public class TimeoutTests
             async token =>
             {
                 Interlocked.Increment(ref started);
-                using var signal = token.Register(() => cancelled.Release());
-                await Task.Delay(Timeout.Infinite, token);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                finally
+                {
+                    cancelled.Release();
+                }
             },
             CancellationToken.None));
 

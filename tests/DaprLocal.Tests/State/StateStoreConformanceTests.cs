@@ -253,7 +253,7 @@ public abstract class StateStoreConformanceTests : IAsyncLifetime
         if (store.Features.HasFlag(StateStoreFeatures.Query))
         {
             var all = await store.QueryAsync($"{App}||", StateQueryEvaluator.Parse("{}"), CancellationToken.None);
-            Assert.Equal(new[] { renewed }, all.Items.Select(i => i.Key));
+            Assert.Equal([renewed], all.Items.Select(item => item.Key));
         }
         await store.SetAsync(new StateWrite(expiring, Bytes("3"), Concurrency: StateConcurrency.FirstWrite), CancellationToken.None);
         Assert.Equal(Bytes("3"), (await store.GetAsync(expiring, CancellationToken.None))!.Value);
@@ -435,8 +435,8 @@ public abstract class StateStoreConformanceTests : IAsyncLifetime
         Assert.NotNull(first.NextToken);
         var second = await store.QueryAsync($"{App}||", StateQueryEvaluator.Parse(PricePage(first.NextToken)), CancellationToken.None);
 
-        Assert.Equal(new[] { "banana", "apple", "date" }.Select(Key), first.Items.Select(item => item.Key));
-        Assert.Equal(new[] { "cherry" }.Select(Key), second.Items.Select(item => item.Key));
+        Assert.Equal([Key("banana"), Key("apple"), Key("date")], first.Items.Select(item => item.Key));
+        Assert.Equal([Key("cherry")], second.Items.Select(item => item.Key));
         Assert.Null(second.NextToken);
     }
 

@@ -241,15 +241,18 @@ public sealed class LocalStorageOutputBinding : IOutputBinding
             throw new ComponentConfigurationException(_component, $"property rootPath {full} represents a file and not a directory.");
         }
         var root = Path.GetFullPath(Path.Join(ResolveLinks(existing), full[existing.Length..]));
-        foreach (var disallowed in DisallowedRoots)
+        // Both spellings of each side: daprd compares only the resolved root with the literal list, which
+        // misses /var/run/secrets where /var/run is a link to /run.
+        var forbidden = DisallowedRoots.Concat(DisallowedRoots.Where(Path.Exists).Select(ResolveLinks)).ToArray();
+        if (forbidden.Any(disallowed => IsWithin(root, disallowed) || IsWithin(full, disallowed)))
         {
-            if (string.Equals(root, disallowed, PathComparison) || root.StartsWith(disallowed + Path.DirectorySeparatorChar, PathComparison))
-            {
-                throw new ComponentConfigurationException(_component, $"property rootPath {root} points to a disallowed location.");
-            }
+            throw new ComponentConfigurationException(_component, $"property rootPath {full} points to a disallowed location.");
         }
         return root;
     }
+
+    private static bool IsWithin(string path, string directory) =>
+        string.Equals(path, directory, PathComparison) || path.StartsWith(directory + Path.DirectorySeparatorChar, PathComparison);
 
     /// <summary>
     /// <paramref name="path"/> with every link on the way resolved (what realpath gives), for a path that exists.

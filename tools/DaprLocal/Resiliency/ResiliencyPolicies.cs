@@ -43,6 +43,7 @@ public sealed class ResiliencyPolicies
     /// <exception cref="ResourceException">A target names a policy no applicable resource defines.</exception>
     public ResiliencyPolicies(string appId, IEnumerable<ResiliencySpec> specs, TimeProvider? timeProvider = null)
     {
+        ArgumentNullException.ThrowIfNull(appId);
         ArgumentNullException.ThrowIfNull(specs);
         AppId = appId;
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -120,6 +121,7 @@ public sealed class ResiliencyPolicies
             return Build($"actor[{actorType}, {actorId}]", target.Policies,
                 template => ActorBreaker(actorType, key, target.CircuitBreakerCacheSize, template));
         }
+        // daprd sizes the cache of an unlisted actor type like an app's, and keys its default breaker by type.
         return Build($"actor[{actorType}, {actorId}]", Defaults(["Actor"]),
             template => ActorBreaker(actorType, actorType, AppTarget.DefaultCircuitBreakerCacheSize, template));
     }

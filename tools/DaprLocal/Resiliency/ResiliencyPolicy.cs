@@ -170,15 +170,16 @@ public sealed class ResiliencyPolicy
     {
         if (Timeout is not { } timeout)
         {
+            T value;
             try
             {
-                var value = await attempt(cancellationToken);
-                return AttemptResult<T>.Returned(value, classify(value));
+                value = await attempt(cancellationToken);
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 return AttemptResult<T>.Threw(error, classifyException(error));
             }
+            return AttemptResult<T>.Returned(value, classify(value));
         }
 
         using var deadline = new CancellationTokenSource(timeout, _timeProvider);
@@ -193,12 +194,14 @@ public sealed class ResiliencyPolicy
             return AttemptResult<T>.Threw(error, classifyException(error));
         }
 
+        T result;
         try
         {
             // WaitAsync returns at the deadline even if the attempt ignores its token, as daprd
             // returns at the deadline and leaves the operation to finish in the background.
-            var value = await running.WaitAsync(linked.Token);
-            return AttemptResult<T>.Returned(value, classify(value));
+            // Yielding keeps the rest of the call (retry, next attempt) off the thread that is running
+            // the deadline's cancellation callbacks, which the abandoned attempt still needs to see.
+            result = await running.WaitAsync(linked.Token).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -214,6 +217,7 @@ public sealed class ResiliencyPolicy
         {
             return AttemptResult<T>.Threw(error, classifyException(error));
         }
+        return AttemptResult<T>.Returned(result, classify(result));
     }
 
     /// <summary>Lets an attempt that is no longer awaited finish quietly: its exception observed, its result disposed.</summary>

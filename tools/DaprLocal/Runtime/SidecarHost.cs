@@ -20,7 +20,7 @@ namespace Ecommerce.DaprLocal.Runtime;
 public sealed class SidecarHost : IAsyncDisposable
 {
     private readonly WebApplication _web;
-    private readonly List<IAsyncDisposable> _appFacing = [];
+    private readonly List<IAsyncDisposable> _outboxSubscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _registration;
     private Task _appFacingStart = Task.CompletedTask;
@@ -43,7 +43,7 @@ public sealed class SidecarHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(shared);
         var resources = ResourceLoader.Load(options.ResourcesPaths, options.AppId);
-        var resiliency = new ResiliencyPolicies(options.AppId, resources.Resiliencies.Select(ResiliencySpecParser.Parse));
+        var resiliency = new ResiliencyPolicies(options.AppId, resources.Resiliencies.Select(ResiliencySpec.Parse));
         var components = await ComponentRegistry.CreateAsync(resources.Components, options.AppId, shared.InMemoryBrokers, cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -98,6 +98,11 @@ public sealed class SidecarHost : IAsyncDisposable
             await host.DisposeAsync();
             throw;
         }
+        var startLogger = web.Services.GetRequiredService<ILogger<SidecarHost>>();
+        foreach (var warning in resiliency.Warnings)
+        {
+            SidecarLog.ResiliencyWarning(startLogger, warning);
+        }
         host.State.OutboundReady = true;
         host._registration = shared.Directory.Register(new SidecarAddress(options.AppId, options.HttpPort, options.GrpcPort, options.AppPort, Environment.ProcessId));
         host._appFacingStart = host.StartAppFacingAsync(resources.Subscriptions, host._stopping.Token);
@@ -118,13 +123,10 @@ public sealed class SidecarHost : IAsyncDisposable
             SidecarLog.AppDiscovered(logger, port);
         }
 
-        _appFacing.AddRange(await services.GetRequiredService<Outbox>().StartAsync(cancellationToken));
-        var subscriptions = services.GetRequiredService<SubscriptionRunner>();
-        _appFacing.Add(subscriptions);
-        await subscriptions.StartAsync(declarative, cancellationToken);
-        var inputs = services.GetRequiredService<InputBindingRunner>();
-        _appFacing.Add(inputs);
-        await inputs.StartAsync(cancellationToken);
+        // The runners are disposed with the container; the outbox subscriptions are ours to stop.
+        _outboxSubscriptions.AddRange(await services.GetRequiredService<Outbox>().StartAsync(cancellationToken));
+        await services.GetRequiredService<SubscriptionRunner>().StartAsync(declarative, cancellationToken);
+        await services.GetRequiredService<InputBindingRunner>().StartAsync(cancellationToken);
 
         State.Ready = true;
         var componentCount = services.GetRequiredService<ComponentRegistry>().All.Count;
@@ -143,13 +145,15 @@ public sealed class SidecarHost : IAsyncDisposable
             // Stopped before the app came up.
         }
         _registration?.Dispose();
-        foreach (var part in Enumerable.Reverse(_appFacing))
+        foreach (var subscription in _outboxSubscriptions)
         {
-            await part.DisposeAsync();
+            await subscription.DisposeAsync();
         }
         await _web.StopAsync(CancellationToken.None);
-        await _web.Services.GetRequiredService<ComponentRegistry>().DisposeAsync();
+        // Subscriptions and input bindings (owned by the container) stop before the components they use.
+        var components = _web.Services.GetRequiredService<ComponentRegistry>();
         await _web.DisposeAsync();
+        await components.DisposeAsync();
         _stopping.Dispose();
     }
 }

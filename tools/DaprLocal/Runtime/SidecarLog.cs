@@ -36,6 +36,9 @@ internal static partial class SidecarLog
     [LoggerMessage(Level = LogLevel.Information, Message = "input binding {Binding} is not wanted by the app (OPTIONS {Route} answered {Status})")]
     public static partial void BindingNotWanted(ILogger logger, string binding, string route, int status);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "resiliency: {Warning}")]
+    public static partial void ResiliencyWarning(ILogger logger, string warning);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Dropping a malformed outbox hand-over message of state store {Store}")]
     public static partial void OutboxMalformed(ILogger logger, string store);
 

@@ -235,9 +235,17 @@ internal static class PostgresConnectionString
             }
             authority = authority[(at + 1)..];
         }
-        if (authority.Length > 0)
+        // One host may carry its port ("h:5432", "[::1]:5432"); a list stays "h1:p1,h2:p2", which Npgsql reads as is.
+        var hostAndPort = Uri.UnescapeDataString(authority);
+        var portStart = hostAndPort.LastIndexOf(':');
+        if (!hostAndPort.Contains(',', StringComparison.Ordinal) && portStart > hostAndPort.LastIndexOf(']'))
         {
-            settings.Add(new("host", Uri.UnescapeDataString(authority)));
+            settings.Add(new("port", hostAndPort[(portStart + 1)..]));
+            hostAndPort = hostAndPort[..portStart];
+        }
+        if (hostAndPort.Length > 0)
+        {
+            settings.Add(new("host", hostAndPort.Trim('[', ']')));
         }
         if (database.Length > 0)
         {

@@ -27,7 +27,6 @@ public sealed partial class PostgresStateStore : IStateStore
     private readonly TimeSpan? _defaultTtl;
     private readonly ILogger _logger;
     private readonly string _name;
-    private NpgsqlDataSource? _dataSource;
     private PeriodicCleanup? _cleanup;
 
     public PostgresStateStore(ComponentDefinition component, ILogger? logger = null)
@@ -64,13 +63,9 @@ public sealed partial class PostgresStateStore : IStateStore
         StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl
         | (_schema.SupportsQuery ? StateStoreFeatures.Query : StateStoreFeatures.None);
 
-    private NpgsqlDataSource DataSource =>
-        _dataSource ?? throw new InvalidOperationException("The PostgreSQL state store is used before InitializeAsync.");
-
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        _dataSource = NpgsqlDataSource.Create(_connectionString);
-        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var connection = await OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             // Sidecars starting together would race to create the same tables: one at a time.
@@ -98,8 +93,8 @@ public sealed partial class PostgresStateStore : IStateStore
 
     public async Task<StateItem?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        await using var command = DataSource.CreateCommand(
-            $"SELECT {_schema.SelectColumns} FROM {_schema.Table} WHERE key = @key AND {Alive}");
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, $"SELECT {_schema.SelectColumns} FROM {_schema.Table} WHERE key = @key AND {Alive}");
         command.Parameters.Add(KeyParameter(key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadItem(reader) : null;
@@ -128,7 +123,7 @@ public sealed partial class PostgresStateStore : IStateStore
             {
                 commands.Add(Statement(operation));
             }
-            await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await OpenAsync(cancellationToken);
             // One statement is atomic by itself; more share a transaction, rolled back on the first failure.
             await using var transaction = commands.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken) : null;
             for (var index = 0; index < commands.Count; index++)
@@ -163,8 +158,8 @@ public sealed partial class PostgresStateStore : IStateStore
             throw new NotSupportedException("state.postgresql v2 has no query API (as in daprd); use v1.");
         }
         var candidates = new List<StateItem>();
-        await using (var command = DataSource.CreateCommand(
-            $"SELECT {_schema.SelectColumns} FROM {_schema.Table} WHERE starts_with(key, @prefix) AND {Alive}"))
+        await using (var connection = await OpenAsync(cancellationToken))
+        await using (var command = Command(connection, $"SELECT {_schema.SelectColumns} FROM {_schema.Table} WHERE starts_with(key, @prefix) AND {Alive}"))
         {
             command.Parameters.Add(new NpgsqlParameter("prefix", NpgsqlDbType.Text) { Value = keyPrefix });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -181,10 +176,6 @@ public sealed partial class PostgresStateStore : IStateStore
         if (_cleanup is not null)
         {
             await _cleanup.DisposeAsync();
-        }
-        if (_dataSource is not null)
-        {
-            await _dataSource.DisposeAsync();
         }
     }
 
@@ -239,7 +230,8 @@ public sealed partial class PostgresStateStore : IStateStore
     /// </summary>
     private async Task PurgeExpiredAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
-        await using (var claim = DataSource.CreateCommand($"""
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var claim = Command(connection, $"""
             INSERT INTO {_metadataTable} AS m (key, value) VALUES (@key, now()::text)
             ON CONFLICT (key) DO UPDATE SET value = now()::text
             WHERE m.value::timestamp with time zone <= now() - @since * interval '1 second'
@@ -253,7 +245,7 @@ public sealed partial class PostgresStateStore : IStateStore
                 return;
             }
         }
-        await using var purge = DataSource.CreateCommand(
+        await using var purge = Command(connection,
             $"DELETE FROM {_schema.Table} WHERE {_schema.ExpiresColumn} IS NOT NULL AND {_schema.ExpiresColumn} <= now()");
         await purge.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -266,6 +258,26 @@ public sealed partial class PostgresStateStore : IStateStore
 
     private static NpgsqlParameter KeyParameter(string key) => new("key", NpgsqlDbType.Text) { Value = key };
 
+    /// <summary>
+    /// A connection from Npgsql's pool for this connection string: every store (and sidecar
+    /// component) on the same database shares it, where a data source per store would keep a pool
+    /// each, and opening a PostgreSQL connection is expensive.
+    /// </summary>
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(sql, connection);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
@@ -274,6 +286,7 @@ public sealed partial class PostgresStateStore : IStateStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>v2's <c>tablePrefix</c> (<c>my_</c>, <c>my_schema.</c>), checked as part of the table name it makes.</summary>
     private static string TablePrefix(ComponentDefinition component)
     {
         var prefix = component.Get("tablePrefix") ?? "";

@@ -1,0 +1,19 @@
+namespace Ecommerce.DaprLocal.Tests.Conformance;
+
+/// <summary>Polls a condition until it holds or a deadline passes (never a fixed sleep).</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan within, string? because = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + within;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Condition not met within {within.TotalSeconds} s{(because is null ? "" : $": {because}")}.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+}
