@@ -40,18 +40,14 @@ public sealed partial class CronInputBindingTests
         using var stop = new CancellationTokenSource();
 
         var running = binding.RunAsync((e, token) => events.Writer.WriteAsync(e, token).AsTask(), stop.Token);
-        var fired = new List<string>();
-        foreach (var expected in new[] { "10:00:20", "10:00:40", "10:01:00" })
-        {
-            await clock.WaitForTimerAsync();
-            Assert.Equal(DateTimeOffset.Parse($"2024-03-01T{expected}Z", System.Globalization.CultureInfo.InvariantCulture), clock.NextDue);
-            clock.AdvanceTo(clock.NextDue!.Value);
-            fired.Add((await events.Reader.ReadAsync().AsTask().WaitAsync(Bounded)).Metadata["readTimeUTC"]);
-        }
+        var (dues, received) = await DeliveriesAsync(clock, events.Reader, 3);
         await stop.CancelAsync();
         await running.WaitAsync(Bounded);
 
-        Assert.Equal(["2024-03-01 10:00:20 +0000 UTC", "2024-03-01 10:00:40 +0000 UTC", "2024-03-01 10:01:00 +0000 UTC"], fired);
+        var occurrences = Enumerable.Range(1, 20).Select(i => new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero).AddSeconds(20 * i)).ToList();
+        Assert.Equal(occurrences.Take(dues.Count), dues);
+        Assert.Equal("2024-03-01 10:00:20 +0000 UTC", received[0].Metadata["readTimeUTC"]);
+        Assert.All(received, e => Assert.Contains(e.Metadata["readTimeUTC"], dues.Select(CronInputBinding.GoTimeText)));
     }
 
     [Fact]
@@ -106,24 +102,19 @@ public sealed partial class CronInputBindingTests
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero));
         await using var binding = Cron("@every 1m", clock);
-        var calls = Channel.CreateUnbounded<int>();
-        var count = 0;
+        var calls = Channel.CreateUnbounded<BindingEvent>();
         using var stop = new CancellationTokenSource();
 
-        var running = binding.RunAsync(async (_, token) =>
+        var running = binding.RunAsync(async (e, token) =>
         {
-            await calls.Writer.WriteAsync(Interlocked.Increment(ref count), token);
+            await calls.Writer.WriteAsync(e, token);
             throw new HttpRequestException("the app answered 500");
         }, stop.Token);
-
-        for (var expected = 1; expected <= 2; expected++)
-        {
-            await clock.WaitForTimerAsync();
-            clock.AdvanceTo(clock.NextDue!.Value);
-            Assert.Equal(expected, await calls.Reader.ReadAsync().AsTask().WaitAsync(Bounded));
-        }
+        var (_, received) = await DeliveriesAsync(clock, calls.Reader, 2);
         await stop.CancelAsync();
         await running.WaitAsync(Bounded);
+
+        Assert.Equal(2, received.Count);
     }
 
     [Fact]
@@ -155,6 +146,36 @@ public sealed partial class CronInputBindingTests
     [Fact]
     public void The_schedule_is_required() =>
         Assert.Throws<ComponentConfigurationException>(() => new CronInputBinding(BindingComponents.Definition("bindings.cron")));
+
+    /// <summary>
+    /// Moves the clock from occurrence to occurrence until <paramref name="count"/> events have come, and
+    /// answers the occurrences passed and the events. An occurrence may rightly be skipped: the previous
+    /// event's handler has returned (the test saw its event) but the binding may not have seen it end yet.
+    /// </summary>
+    private static async Task<(List<DateTimeOffset> Dues, List<BindingEvent> Events)> DeliveriesAsync(
+        ManualTimeProvider clock, ChannelReader<BindingEvent> events, int count)
+    {
+        var dues = new List<DateTimeOffset>();
+        var received = new List<BindingEvent>();
+        for (var attempt = 0; attempt < 20 && received.Count < count; attempt++)
+        {
+            await clock.WaitForTimerAsync();
+            var due = clock.NextDue!.Value;
+            dues.Add(due);
+            clock.AdvanceTo(due);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                received.Add(await events.ReadAsync(wait.Token));
+            }
+            catch (OperationCanceledException) when (wait.IsCancellationRequested)
+            {
+                Assert.True(received.Count > 0, "The first occurrence must always deliver.");
+            }
+        }
+        Assert.Equal(count, received.Count);
+        return (dues, received);
+    }
 
     private static CronInputBinding Cron(string schedule, TimeProvider clock) =>
         new(BindingComponents.Definition("bindings.cron", ("schedule", schedule)), clock);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ecommerce.TestSupport.Sidecars;
 using Microsoft.AspNetCore.Http;
 
 namespace Ecommerce.DaprLocal.Tests.Conformance;

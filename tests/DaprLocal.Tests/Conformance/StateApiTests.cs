@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Dapr;
 using Dapr.Client;
+using Ecommerce.TestSupport.Sidecars;
 using Grpc.Core;
 
 namespace Ecommerce.DaprLocal.Tests.Conformance;
@@ -171,10 +172,14 @@ public sealed class StateApiTests
         Assert.Equal(["p1"], next.Results.Select(r => r.Data!.Id));
     }
 
-    [Fact]
-    public async Task A_store_without_query_support_refuses_queries()
+    [Theory]
+    [InlineData("in-memory")]
+    [InlineData("sqlite")]
+    [InlineData("redis")]
+    [InlineData("postgresql-v2")]
+    public async Task A_store_without_query_support_in_daprd_refuses_queries(string kind)
     {
-        await using var sidecar = await TestSidecar.StartAsync(TestComponents.StateStore("redis"));
+        await using var sidecar = await TestSidecar.StartAsync(TestComponents.StateStore(kind));
 
         await Assert.ThrowsAsync<DaprException>(() => sidecar.Client.QueryStateAsync<Product>("store", """{"filter":{"EQ":{"category":"hats"}}}"""));
     }

@@ -3,7 +3,6 @@ using System.Text;
 using Ecommerce.DaprLocal.PubSub;
 using Ecommerce.DaprLocal.Resources;
 using Ecommerce.TestSupport;
-using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using StackExchange.Redis;
 
@@ -32,8 +31,6 @@ internal sealed class BrokerUnderTest : IAsyncDisposable
 
     public string Kind { get; }
 
-    public ILoggerFactory? Loggers { get; private init; }
-
     public ComponentDefinition Component { get; }
 
     public InMemoryBrokerRegistry InMemoryBrokers { get; }
@@ -45,9 +42,9 @@ internal sealed class BrokerUnderTest : IAsyncDisposable
     /// Redis: redelivery within a second (processingTimeout 500 ms, scanned every 200 ms).
     /// RabbitMQ: a Retry requeues, and queues outlive their subscribers so tests can resubscribe.
     /// </summary>
-    public static async Task<BrokerUnderTest> StartAsync(string kind, IReadOnlyDictionary<string, string>? metadata = null, ILoggerFactory? loggers = null)
+    public static async Task<BrokerUnderTest> StartAsync(string kind, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var broker = new BrokerUnderTest(kind, ComponentOf(kind, metadata), new InMemoryBrokerRegistry()) { Loggers = loggers };
+        var broker = new BrokerUnderTest(kind, ComponentOf(kind, metadata), new InMemoryBrokerRegistry());
         await broker.StartSidecarAsync();
         return broker;
     }
@@ -81,7 +78,7 @@ internal sealed class BrokerUnderTest : IAsyncDisposable
     /// <summary>Another sidecar loading the same component (another app of the run).</summary>
     public async Task<IPubSub> StartSidecarAsync()
     {
-        var pubsub = PubSubFactory.Create(Component, InMemoryBrokers, Loggers);
+        var pubsub = PubSubFactory.Create(Component, InMemoryBrokers);
         _sidecars.Add(pubsub);
         await pubsub.InitializeAsync(CancellationToken.None);
         return pubsub;

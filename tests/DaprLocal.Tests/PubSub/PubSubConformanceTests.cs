@@ -67,21 +67,25 @@ public sealed class PubSubConformanceTests
         var group = BrokerUnderTest.NewGroup();
         var firstGot = new ConcurrentQueue<PubSubMessage>();
         var secondGot = new ConcurrentQueue<PubSubMessage>();
-        var secondHandledOne = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The first subscriber holds on to what it gets until the second has handled a message:
-        // its handlers stay busy, so the rest can only go to the second. A broker that did not
-        // share would leave the second with nothing, and the wait below would time out.
+        var firstReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Each subscriber holds on to what it gets until the other has received a message too. A
+        // subscriber runs at most 10 handlers, so once one is holding 10, the other 20 can only go
+        // to the other one. A broker that did not share would leave one of them with nothing, and
+        // the other's handlers would wait in vain.
         await using var first = await pubsub.SubscribeAsync(topic, group, async (message, cancellationToken) =>
         {
             firstGot.Enqueue(message);
-            await secondHandledOne.Task.WaitAsync(Eventually.Timeout, cancellationToken);
+            firstReceived.TrySetResult();
+            await secondReceived.Task.WaitAsync(Eventually.Timeout, cancellationToken);
             return DeliveryResult.Success;
         });
-        await using var second = await pubsub.SubscribeAsync(topic, group, (message, _) =>
+        await using var second = await pubsub.SubscribeAsync(topic, group, async (message, cancellationToken) =>
         {
             secondGot.Enqueue(message);
-            secondHandledOne.TrySetResult();
-            return Task.FromResult(DeliveryResult.Success);
+            secondReceived.TrySetResult();
+            await firstReceived.Task.WaitAsync(Eventually.Timeout, cancellationToken);
+            return DeliveryResult.Success;
         });
 
         var sent = Enumerable.Range(0, 30).Select(i => $"m{i:D2}").ToArray();

@@ -7,7 +7,7 @@ public sealed class InMemoryStateStoreConformanceTests : StateStoreConformanceTe
     protected override string ComponentType => "state.in-memory";
 
     protected override StateStoreFeatures ExpectedFeatures =>
-        StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl | StateStoreFeatures.Query;
+        StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl;
 
     protected override string? MalformedETag => null;
 

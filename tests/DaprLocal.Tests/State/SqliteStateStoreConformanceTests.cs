@@ -13,7 +13,7 @@ public sealed class SqliteStateStoreConformanceTests : StateStoreConformanceTest
     protected override string ComponentType => "state.sqlite";
 
     protected override StateStoreFeatures ExpectedFeatures =>
-        StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl | StateStoreFeatures.Query;
+        StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl;
 
     protected override string? MalformedETag => null;
 

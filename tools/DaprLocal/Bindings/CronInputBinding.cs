@@ -64,7 +64,7 @@ public sealed partial class CronInputBinding : IInputBinding
         }
         _disposed = true;
         await _stopping.CancelAsync();
-        // As daprd's Close, return only once the scheduler has stopped and the last event is handled.
+        // Return only once the schedule has stopped and no event is in flight (daprd's Close waits for the first only).
         await _running;
         _stopping.Dispose();
     }
@@ -91,7 +91,8 @@ public sealed partial class CronInputBinding : IInputBinding
                 now = _timeProvider.GetUtcNow();
                 if (delivery.IsCompleted)
                 {
-                    delivery = Task.Run(() => DeliverAsync(deliver, token), CancellationToken.None);
+                    var firedAt = now;
+                    delivery = Task.Run(() => DeliverAsync(deliver, firedAt, token), CancellationToken.None);
                 }
                 else
                 {
@@ -125,12 +126,12 @@ public sealed partial class CronInputBinding : IInputBinding
         return !token.IsCancellationRequested;
     }
 
-    private async Task DeliverAsync(Func<BindingEvent, CancellationToken, Task> deliver, CancellationToken token)
+    private async Task DeliverAsync(Func<BindingEvent, CancellationToken, Task> deliver, DateTimeOffset firedAt, CancellationToken token)
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["timeZone"] = "Local",
-            ["readTimeUTC"] = GoTimeText(_timeProvider.GetUtcNow()),
+            ["readTimeUTC"] = GoTimeText(firedAt),
         };
         try
         {

@@ -65,6 +65,7 @@ public sealed partial class RabbitMqPubSub : IPubSub
         await _publishLock.WaitAsync(cancellationToken);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
             var channel = await PublishChannelAsync(cancellationToken);
             if (!_declaredExchanges.Contains(message.Topic))
             {
@@ -165,18 +166,28 @@ public sealed partial class RabbitMqPubSub : IPubSub
             return;
         }
         await _subscriptions.DisposeAllAsync();
+        // Taken and given back rather than disposed: a publish racing this must fail with
+        // ObjectDisposedException, not wait forever on a disposed lock.
         await _publishLock.WaitAsync();
         await _connectionLock.WaitAsync();
-        if (_publishChannel is not null)
+        try
         {
-            await RabbitMqShutdown.CloseQuietlyAsync(_publishChannel, _logger);
+            if (_publishChannel is not null)
+            {
+                await RabbitMqShutdown.CloseQuietlyAsync(_publishChannel, _logger);
+                _publishChannel = null;
+            }
+            if (_connection is not null)
+            {
+                await RabbitMqShutdown.CloseQuietlyAsync(_connection, _logger);
+                _connection = null;
+            }
         }
-        if (_connection is not null)
+        finally
         {
-            await RabbitMqShutdown.CloseQuietlyAsync(_connection, _logger);
+            _connectionLock.Release();
+            _publishLock.Release();
         }
-        _publishLock.Dispose();
-        _connectionLock.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing to RabbitMQ exchange '{Topic}' failed (attempt {Attempt}); reconnecting in {Seconds} s.")]

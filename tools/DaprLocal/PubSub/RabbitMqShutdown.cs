@@ -12,7 +12,8 @@ internal static partial class RabbitMqShutdown
     /// dropped (worth reconnecting), rather than the server refusing what was asked of it.
     /// </summary>
     public static bool IsConnectionLoss(Exception error, IConnection? connection) =>
-        error is BrokerUnreachableException or IOException or SocketException || connection is not { IsOpen: true };
+        error is not ObjectDisposedException
+        && (error is BrokerUnreachableException or IOException or SocketException || connection is not { IsOpen: true });
 
     public static async Task CloseQuietlyAsync(IChannel channel, ILogger logger)
     {

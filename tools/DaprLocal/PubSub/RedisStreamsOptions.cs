@@ -45,6 +45,7 @@ internal sealed record RedisStreamsOptions(
             component.GetLimit("maxLenApprox"),
             component.Get("streamTTL") is null ? null : component.GetDuration("streamTTL", TimeSpan.Zero));
 
+        Check(component, !component.GetBool("failover", false), "metadata 'failover' (Redis Sentinel) is not supported by DaprLocal; point redisHost at the master.");
         Check(component, options.Database >= 0, "metadata 'redisDB' must not be negative.");
         Check(component, options.QueueDepth > 0, "metadata 'queueDepth' must be at least 1.");
         Check(component, options.Concurrency > 0, "metadata 'concurrency' must be at least 1.");
@@ -70,6 +71,7 @@ internal sealed record RedisStreamsOptions(
             User = Username,
             Password = Password,
             DefaultDatabase = Database,
+            // daprd's enableTLS also skips certificate verification; DaprLocal keeps it.
             Ssl = EnableTls,
             ConnectTimeout = (int)DialTimeout.TotalMilliseconds,
             // Fail InitializeAsync when the server is not there; once connected, the multiplexer

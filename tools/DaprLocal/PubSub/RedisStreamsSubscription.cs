@@ -220,6 +220,10 @@ internal sealed partial class RedisStreamsSubscription : IAsyncDisposable
                 processing.CancelAfter(_options.ProcessingTimeout);
             }
             var result = await DeliveryHandlerInvoker.InvokeAsync(_handler, message, _logger, processing.Token);
+            if (processing.IsCancellationRequested && !stopping.IsCancellationRequested)
+            {
+                LogProcessingTimedOut(_logger, id, _topic, _options.ProcessingTimeout.TotalSeconds);
+            }
             if (result != DeliveryResult.Retry)
             {
                 await _database.StreamAcknowledgeAsync(_topic, _group, entry.Id);
@@ -255,6 +259,9 @@ internal sealed partial class RedisStreamsSubscription : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reclaiming pending entries of stream '{Topic}' for group '{Group}' failed; trying again at the next redeliverInterval.")]
     private static partial void LogReclaimFailed(ILogger logger, Exception exception, string topic, string group);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling entry {EntryId} of stream '{Topic}' took longer than processingTimeout ({Seconds} s) and was cancelled.")]
+    private static partial void LogProcessingTimedOut(ILogger logger, string entryId, string topic, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acknowledging entry {EntryId} of stream '{Topic}' for group '{Group}' failed; it stays pending and will be delivered again.")]
     private static partial void LogAckFailed(ILogger logger, Exception exception, string entryId, string topic, string group);

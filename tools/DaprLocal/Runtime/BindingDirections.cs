@@ -14,7 +14,7 @@ public enum BindingDirection
 /// </summary>
 public static class BindingDirections
 {
-    private static readonly HashSet<string> InputOnlyTypes = new(StringComparer.Ordinal) { "bindings.cron" };
+    private static readonly HashSet<string> InputOnlyTypes = new(StringComparer.OrdinalIgnoreCase) { "bindings.cron" };
 
     public static IReadOnlyList<BindingDirection> Of(ComponentDefinition component)
     {

@@ -28,7 +28,7 @@ public sealed class InMemoryStateStore : IStateStore
     }
 
     public StateStoreFeatures Features =>
-        StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl | StateStoreFeatures.Query;
+        StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl;
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -97,20 +97,8 @@ public sealed class InMemoryStateStore : IStateStore
         return Task.CompletedTask;
     }
 
-    public Task<StateQueryResult> QueryAsync(string keyPrefix, StateQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(keyPrefix);
-        List<StateItem> candidates;
-        lock (_lock)
-        {
-            var now = DateTimeOffset.UtcNow;
-            candidates = _items
-                .Where(pair => pair.Key.StartsWith(keyPrefix, StringComparison.Ordinal) && !pair.Value.IsExpired(now))
-                .Select(pair => pair.Value.ToItem(pair.Key))
-                .ToList();
-        }
-        return Task.FromResult(StateQueryEvaluator.Evaluate(candidates, query));
-    }
+    public Task<StateQueryResult> QueryAsync(string keyPrefix, StateQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("state.in-memory has no query API in daprd, so DaprLocal offers none either.");
 
     public async ValueTask DisposeAsync()
     {

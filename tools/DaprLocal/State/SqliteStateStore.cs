@@ -59,7 +59,7 @@ public sealed partial class SqliteStateStore : IStateStore
     }
 
     public StateStoreFeatures Features =>
-        StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl | StateStoreFeatures.Query;
+        StateStoreFeatures.ETag | StateStoreFeatures.Transactional | StateStoreFeatures.Ttl;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -143,25 +143,8 @@ public sealed partial class SqliteStateStore : IStateStore
         }, cancellationToken);
     }
 
-    public async Task<StateQueryResult> QueryAsync(string keyPrefix, StateQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(keyPrefix);
-        var candidates = new List<StateItem>();
-        await using (var lease = await OpenAsync(cancellationToken))
-        {
-            // substr, not LIKE: LIKE folds ASCII case and treats % and _ in the prefix as wildcards.
-            await using var command = Command(lease.Connection, $"""
-                SELECT key, value, is_binary, etag, expiration_time FROM {_table}
-                WHERE substr(key, 1, length(@prefix)) = @prefix AND (expiration_time IS NULL OR expiration_time > @now)
-                """, ("@prefix", keyPrefix), ("@now", Timestamp(DateTimeOffset.UtcNow)));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                candidates.Add(ReadItem(reader));
-            }
-        }
-        return StateQueryEvaluator.Evaluate(candidates, query);
-    }
+    public Task<StateQueryResult> QueryAsync(string keyPrefix, StateQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("state.sqlite has no query API in daprd, so DaprLocal offers none either.");
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,7 @@ using Dapr.Client;
 using Ecommerce.DaprLocal.Runtime;
 using Microsoft.Extensions.Logging;
 
-namespace Ecommerce.DaprLocal.Tests.Conformance;
+namespace Ecommerce.TestSupport.Sidecars;
 
 /// <summary>
 /// A DaprLocal sidecar started in the test process on free loopback ports, with its resources

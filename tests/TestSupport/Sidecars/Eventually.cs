@@ -1,4 +1,6 @@
-namespace Ecommerce.DaprLocal.Tests.Conformance;
+using Xunit;
+
+namespace Ecommerce.TestSupport.Sidecars;
 
 /// <summary>Polls a condition until it holds or a deadline passes (never a fixed sleep).</summary>
 public static class Eventually

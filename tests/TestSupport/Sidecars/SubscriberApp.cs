@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Dapr;
-using Ecommerce.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Ecommerce.DaprLocal.Tests.Conformance;
+namespace Ecommerce.TestSupport.Sidecars;
 
 /// <summary>
 /// An app subscribed through Dapr.AspNetCore (<c>MapSubscribeHandler</c> + <c>WithTopic</c>), recording

@@ -1,12 +1,12 @@
-using Ecommerce.TestSupport;
+using Xunit;
 
-namespace Ecommerce.DaprLocal.Tests.Conformance;
+namespace Ecommerce.TestSupport.Sidecars;
 
 /// <summary>Component YAML for every state store and pub/sub kind DaprLocal runs, against the real test servers.</summary>
 public static class TestComponents
 {
     public static readonly string[] StateStoreKinds = ["in-memory", "sqlite", "redis", "postgresql-v1", "postgresql-v2"];
-    public static readonly string[] QueryableStateStoreKinds = ["in-memory", "sqlite", "postgresql-v1"];
+    public static readonly string[] QueryableStateStoreKinds = ["postgresql-v1"];
     public static readonly string[] PubSubKinds = ["in-memory", "redis", "rabbitmq"];
 
     public static TheoryData<string> StateStores() => [.. StateStoreKinds];
