@@ -1,21 +1,37 @@
 #!/usr/bin/env bash
-# Runs the platform on this machine with nothing else to install (the embedded profile).
-# Today that is the catalog service alone, without a sidecar: DaprLocal (tools/DaprLocal),
-# which will run every service beside its own Dapr-compatible sidecar, is not built yet.
+# Runs the whole platform on this machine with nothing else to install: every service of
+# dapr.yaml beside its own DaprLocal sidecar, on the embedded profile (SQLite state, in-memory
+# pub/sub). `./run.sh --local` uses components/local instead (Redis, PostgreSQL, RabbitMQ on
+# 127.0.0.1, installed and started by scripts/ensure-infrastructure.sh). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build services/Catalog/Catalog.csproj --nologo -v quiet -clp:ErrorsOnly
+profile=embedded
+if [ "${1:-}" = "--local" ]; then
+  profile=local
+  scripts/ensure-infrastructure.sh
+  state_dir="${ECOMMERCE_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/ecommerce}"
+  set -a
+  # shellcheck disable=SC1091
+  . "$state_dir/infrastructure.env"
+  set +a
+fi
 
-url=http://127.0.0.1:5101
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Ecommerce.sln --nologo -v quiet -clp:ErrorsOnly
+mkdir -p .data/embedded
+
 cat <<MSG
 
-  catalog   $url/swagger   (OpenAPI UI)
-            $url/healthz   (live)   $url/readyz (not ready: no Dapr sidecar runs yet)
+  Ecommerce on Dapr — profile: components/$profile
 
-  Without a sidecar, product reads and writes answer 503 Service Unavailable.
-  Ctrl-C stops it.
+  catalog   app      http://127.0.0.1:5101/swagger    (OpenAPI UI; /healthz, /readyz, /metrics)
+            sidecar  http://127.0.0.1:3501/v1.0/metadata
+            through the sidecar, as other services call it:
+                     curl http://127.0.0.1:3501/v1.0/invoke/catalog/method/api/catalog/products/<id>
+
+  Creating products needs an admin token from the identity service, which is not built yet.
+  Ctrl-C stops everything.
 
 MSG
-APP_ID=catalog exec dotnet run --project services/Catalog/Catalog.csproj --no-build --no-launch-profile --urls "$url"
+exec dotnet run --project tools/DaprLocal --no-build -- run -f dapr.yaml --resources-path "components/$profile"

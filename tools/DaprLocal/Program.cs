@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ecommerce.DaprLocal.Cli;
 using Ecommerce.DaprLocal.Resources;
 using Ecommerce.DaprLocal.Runner;
@@ -16,20 +17,16 @@ public static class DaprLocalCommand
 
     public static async Task<int> Main(string[] args)
     {
-        var stopping = Stopping;
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stopping.Cancel();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopping.Cancel();
+        // Ctrl-C and SIGTERM both mean "stop everything cleanly", then return.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         try
         {
             return args.FirstOrDefault() switch
             {
-                "sidecar" => await RunSidecarAsync(args[1..], stopping.Token),
-                "run" => await RunFileAsync(args[1..], stopping.Token),
+                "sidecar" => await RunSidecarAsync(args[1..], Stopping.Token),
+                "run" => await RunFileAsync(args[1..], Stopping.Token),
                 _ => Usage(),
             };
         }
@@ -38,6 +35,17 @@ public static class DaprLocalCommand
             Console.Error.WriteLine($"DaprLocal: {error.Message}");
             return 1;
         }
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+        {
+            // Stopped while still starting.
+            return 0;
+        }
+    }
+
+    private static void Stop(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        Stopping.Cancel();
     }
 
     private static async Task<int> RunSidecarAsync(string[] arguments, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ecommerce.DaprLocal.PubSub;
+using Ecommerce.TestSupport.Sidecars;
 
 namespace Ecommerce.DaprLocal.Tests.PubSub;
 
@@ -28,7 +29,7 @@ public sealed class PubSubConformanceTests
         };
         await pubsub.PubSub.PublishAsync(new PubSubMessage(topic, data, "application/cloudevents+json", metadata), CancellationToken.None);
 
-        await Eventually.WaitUntilAsync(() => !received.IsEmpty, "the message arrives");
+        await Eventually.TrueAsync(() => !received.IsEmpty, PubSubTimings.Delivery, "the message arrives");
         var message = Assert.Single(received);
         Assert.Equal(topic, message.Topic);
         Assert.Equal(data, message.Data);
@@ -53,7 +54,7 @@ public sealed class PubSubConformanceTests
             await pubsub.PublishAsync(topic, text);
         }
 
-        await Eventually.WaitUntilAsync(() => first.Count >= sent.Length && second.Count >= sent.Length, "both groups get all five");
+        await Eventually.TrueAsync(() => first.Count >= sent.Length && second.Count >= sent.Length, PubSubTimings.Delivery, "both groups get all five");
         Assert.Equal(sent, first.Select(BrokerUnderTest.TextOf).Order());
         Assert.Equal(sent, second.Select(BrokerUnderTest.TextOf).Order());
     }
@@ -77,14 +78,14 @@ public sealed class PubSubConformanceTests
         {
             firstGot.Enqueue(message);
             firstReceived.TrySetResult();
-            await secondReceived.Task.WaitAsync(Eventually.Timeout, cancellationToken);
+            await secondReceived.Task.WaitAsync(PubSubTimings.Delivery, cancellationToken);
             return DeliveryResult.Success;
         });
         await using var second = await pubsub.SubscribeAsync(topic, group, async (message, cancellationToken) =>
         {
             secondGot.Enqueue(message);
             secondReceived.TrySetResult();
-            await firstReceived.Task.WaitAsync(Eventually.Timeout, cancellationToken);
+            await firstReceived.Task.WaitAsync(PubSubTimings.Delivery, cancellationToken);
             return DeliveryResult.Success;
         });
 
@@ -94,7 +95,7 @@ public sealed class PubSubConformanceTests
             await pubsub.PublishAsync(topic, text);
         }
 
-        await Eventually.WaitUntilAsync(() => firstGot.Count + secondGot.Count >= sent.Length, "all 30 are handled");
+        await Eventually.TrueAsync(() => firstGot.Count + secondGot.Count >= sent.Length, PubSubTimings.Delivery, "all 30 are handled");
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         var all = firstGot.Concat(secondGot).Select(BrokerUnderTest.TextOf).ToList();
         Assert.Equal(sent, all.Order());
@@ -118,7 +119,7 @@ public sealed class PubSubConformanceTests
 
         await pubsub.PublishAsync(topic, "try again", new Dictionary<string, string> { ["attempt"] = "kept" });
 
-        await Eventually.WaitUntilAsync(() => deliveries.Count >= 2, "the message is delivered again after Retry");
+        await Eventually.TrueAsync(() => deliveries.Count >= 2, PubSubTimings.Delivery, "the message is delivered again after Retry");
         await subscription.DisposeAsync();
         Assert.Equal(2, deliveries.Count);
         Assert.All(deliveries, message =>
@@ -144,7 +145,7 @@ public sealed class PubSubConformanceTests
 
         await pubsub.PublishAsync(topic, "survives an exception");
 
-        await Eventually.WaitUntilAsync(() => Volatile.Read(ref attempts) >= 2, "the message is delivered again after the exception");
+        await Eventually.TrueAsync(() => Volatile.Read(ref attempts) >= 2, PubSubTimings.Delivery, "the message is delivered again after the exception");
         await subscription.DisposeAsync();
         Assert.Equal(2, attempts);
         await AssertNothingLeftForAsync(pubsub, topic, group);
@@ -166,7 +167,7 @@ public sealed class PubSubConformanceTests
 
         await pubsub.PublishAsync(topic, "unwanted");
 
-        await Eventually.WaitUntilAsync(() => Volatile.Read(ref deliveries) >= 1, "the message arrives");
+        await Eventually.TrueAsync(() => Volatile.Read(ref deliveries) >= 1, PubSubTimings.Delivery, "the message arrives");
         await subscription.DisposeAsync();
         Assert.Equal(1, deliveries);
         await AssertNothingLeftForAsync(pubsub, topic, group);
@@ -195,8 +196,8 @@ public sealed class PubSubConformanceTests
         });
 
         await pubsub.PublishAsync(topic, "interrupted");
-        await handling.Task.WaitAsync(Eventually.Timeout);
-        await subscription.DisposeAsync().AsTask().WaitAsync(Eventually.Timeout);
+        await handling.Task.WaitAsync(PubSubTimings.Delivery);
+        await subscription.DisposeAsync().AsTask().WaitAsync(PubSubTimings.Delivery);
         Volatile.Write(ref disposed, true);
 
         await pubsub.PublishAsync(topic, "published after dispose");
@@ -207,8 +208,8 @@ public sealed class PubSubConformanceTests
         // and the one published meanwhile.
         var next = new ConcurrentQueue<PubSubMessage>();
         await using var resubscribed = await pubsub.SubscribeAsync(topic, group, BrokerUnderTest.Recording(next));
-        await Eventually.WaitUntilAsync(
-            () => next.Select(BrokerUnderTest.TextOf).Distinct().Count() == 2, "the interrupted and the later message reach the next subscriber");
+        await Eventually.TrueAsync(
+            () => next.Select(BrokerUnderTest.TextOf).Distinct().Count() == 2, PubSubTimings.Delivery, "the interrupted and the later message reach the next subscriber");
         Assert.Equal(["interrupted", "published after dispose"], next.Select(BrokerUnderTest.TextOf).Distinct().Order());
     }
 
@@ -223,7 +224,7 @@ public sealed class PubSubConformanceTests
         var before = new ConcurrentQueue<PubSubMessage>();
         var subscription = await pubsub.SubscribeAsync(topic, group, BrokerUnderTest.Recording(before));
         await pubsub.PublishAsync(topic, "handled before");
-        await Eventually.WaitUntilAsync(() => !before.IsEmpty, "the first message arrives");
+        await Eventually.TrueAsync(() => !before.IsEmpty, PubSubTimings.Delivery, "the first message arrives");
         await subscription.DisposeAsync();
 
         await pubsub.PublishAsync(topic, "while away 1");
@@ -231,7 +232,7 @@ public sealed class PubSubConformanceTests
 
         var after = new ConcurrentQueue<PubSubMessage>();
         await using var resubscribed = await pubsub.SubscribeAsync(topic, group, BrokerUnderTest.Recording(after));
-        await Eventually.WaitUntilAsync(() => after.Count >= 2, "both messages published while away arrive");
+        await Eventually.TrueAsync(() => after.Count >= 2, PubSubTimings.Delivery, "both messages published while away arrive");
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         Assert.Equal(["while away 1", "while away 2"], after.Select(BrokerUnderTest.TextOf).Order());
     }
@@ -248,7 +249,7 @@ public sealed class PubSubConformanceTests
 
         await pubsub.PublishAsync(topic, "from the other app");
 
-        await Eventually.WaitUntilAsync(() => !received.IsEmpty, "the other sidecar's subscriber gets the message");
+        await Eventually.TrueAsync(() => !received.IsEmpty, PubSubTimings.Delivery, "the other sidecar's subscriber gets the message");
         Assert.Equal("from the other app", BrokerUnderTest.TextOf(Assert.Single(received)));
     }
 
@@ -262,9 +263,9 @@ public sealed class PubSubConformanceTests
         var received = new ConcurrentQueue<PubSubMessage>();
         await pubsub.SubscribeAsync(topic, BrokerUnderTest.NewGroup(), BrokerUnderTest.Recording(received), subscriberSidecar);
         await pubsub.PublishAsync(topic, "before");
-        await Eventually.WaitUntilAsync(() => !received.IsEmpty, "the first message arrives");
+        await Eventually.TrueAsync(() => !received.IsEmpty, PubSubTimings.Delivery, "the first message arrives");
 
-        await subscriberSidecar.DisposeAsync().AsTask().WaitAsync(Eventually.Timeout);
+        await subscriberSidecar.DisposeAsync().AsTask().WaitAsync(PubSubTimings.Delivery);
         await pubsub.PublishAsync(topic, "after");
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 
@@ -280,7 +281,7 @@ public sealed class PubSubConformanceTests
     {
         var late = new ConcurrentQueue<PubSubMessage>();
         await using var probe = await pubsub.SubscribeAsync(topic, group, BrokerUnderTest.Recording(late));
-        await Task.Delay(Eventually.QuietPeriod);
+        await Task.Delay(PubSubTimings.Quiet);
         Assert.Empty(late);
     }
 }

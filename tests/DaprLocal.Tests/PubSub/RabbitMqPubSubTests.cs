@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Ecommerce.DaprLocal.PubSub;
 using Ecommerce.TestSupport;
 using RabbitMQ.Client;
+using Ecommerce.TestSupport.Sidecars;
 
 namespace Ecommerce.DaprLocal.Tests.PubSub;
 
@@ -26,8 +27,9 @@ public sealed class RabbitMqPubSubTests
 
         await using var admin = await AdminChannel.OpenAsync();
         BasicGetResult? deadLetter = null;
-        await Eventually.WaitUntilAsync(
+        await Eventually.TrueAsync(
             async () => (deadLetter = await admin.Channel.BasicGetAsync($"dlq-{group}-{topic}", autoAck: true)) is not null,
+            PubSubTimings.Delivery,
             "the message lands in the dead-letter queue");
         Assert.Equal("cannot be handled", System.Text.Encoding.UTF8.GetString(deadLetter!.Body.Span));
         Assert.Equal(1, Volatile.Read(ref deliveries));
@@ -48,7 +50,7 @@ public sealed class RabbitMqPubSubTests
 
         await pubsub.PublishAsync(topic, "lost");
 
-        await Eventually.WaitUntilAsync(() => Volatile.Read(ref deliveries) == 1, "the message arrives");
+        await Eventually.TrueAsync(() => Volatile.Read(ref deliveries) == 1, PubSubTimings.Delivery, "the message arrives");
         await subscription.DisposeAsync();
         await using var admin = await AdminChannel.OpenAsync();
         Assert.Equal(0u, await admin.Channel.MessageCountAsync($"{group}-{topic}"));
@@ -70,12 +72,13 @@ public sealed class RabbitMqPubSubTests
         }
 
         // Until the queue is back, what is published to the exchange goes nowhere: keep publishing.
-        await Eventually.WaitUntilAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 await pubsub.PublishAsync(topic, "after the queue came back");
                 return !received.IsEmpty;
             },
+            PubSubTimings.Delivery,
             "a message published after the queue was declared again arrives");
     }
 
@@ -93,8 +96,8 @@ public sealed class RabbitMqPubSubTests
 
         await pubsub.PublishAsync(topic, "delivered once");
 
-        await Eventually.WaitUntilAsync(() => Volatile.Read(ref deliveries) == 1, "the message arrives");
-        await Task.Delay(Eventually.QuietPeriod);
+        await Eventually.TrueAsync(() => Volatile.Read(ref deliveries) == 1, PubSubTimings.Delivery, "the message arrives");
+        await Task.Delay(PubSubTimings.Quiet);
         Assert.Equal(1, Volatile.Read(ref deliveries));
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ecommerce.DaprLocal.PubSub;
 using Ecommerce.TestSupport;
 using StackExchange.Redis;
+using Ecommerce.TestSupport.Sidecars;
 
 namespace Ecommerce.DaprLocal.Tests.PubSub;
 
@@ -20,7 +21,7 @@ public sealed class RedisStreamsPubSubTests
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.RedisHost);
         await redis.GetDatabase().StreamAddAsync(topic, [new("data", """{"specversion":"1.0"}"""u8.ToArray()), new("metadata", """{"pubsubName":"orders"}""")]);
 
-        await Eventually.WaitUntilAsync(() => !received.IsEmpty, "daprd's entry arrives");
+        await Eventually.TrueAsync(() => !received.IsEmpty, PubSubTimings.Delivery, "daprd's entry arrives");
         var message = Assert.Single(received);
         Assert.Equal("""{"specversion":"1.0"}""", BrokerUnderTest.TextOf(message));
         Assert.Equal("orders", message.Metadata["pubsubName"]);
@@ -52,7 +53,7 @@ public sealed class RedisStreamsPubSubTests
         var received = new ConcurrentQueue<PubSubMessage>();
         await using var subscription = await pubsub.SubscribeAsync(topic, BrokerUnderTest.NewGroup(), BrokerUnderTest.Recording(received));
 
-        await Eventually.WaitUntilAsync(() => !received.IsEmpty, "the earlier entry arrives");
+        await Eventually.TrueAsync(() => !received.IsEmpty, PubSubTimings.Delivery, "the earlier entry arrives");
         Assert.Equal("published before anyone subscribed", BrokerUnderTest.TextOf(Assert.Single(received)));
     }
 
@@ -71,10 +72,10 @@ public sealed class RedisStreamsPubSubTests
 
         await pubsub.PublishAsync(topic, "left pending");
 
-        await Eventually.WaitUntilAsync(() => Volatile.Read(ref deliveries) == 1, "the entry arrives");
+        await Eventually.TrueAsync(() => Volatile.Read(ref deliveries) == 1, PubSubTimings.Delivery, "the entry arrives");
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestInfrastructure.RedisHost);
-        await Eventually.WaitUntilAsync(
-            async () => (await redis.GetDatabase().StreamPendingAsync(topic, group)).PendingMessageCount == 1, "the entry is pending, not acknowledged");
+        await Eventually.TrueAsync(
+            async () => (await redis.GetDatabase().StreamPendingAsync(topic, group)).PendingMessageCount == 1, PubSubTimings.Delivery, "the entry is pending, not acknowledged");
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(1, Volatile.Read(ref deliveries));
     }

@@ -5,6 +5,9 @@ namespace Ecommerce.TestSupport.Sidecars;
 /// <summary>Polls a condition until it holds or a deadline passes (never a fixed sleep).</summary>
 public static class Eventually
 {
+    public static Task TrueAsync(Func<bool> condition, TimeSpan within, string? because = null) =>
+        TrueAsync(() => Task.FromResult(condition()), within, because);
+
     public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan within, string? because = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
@@ -15,7 +18,7 @@ public static class Eventually
             {
                 Assert.Fail($"Condition not met within {within.TotalSeconds} s{(because is null ? "" : $": {because}")}.");
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
     }
 }

@@ -59,6 +59,7 @@ public sealed class SidecarHost : IAsyncDisposable
         });
 
         var services = builder.Services;
+        services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         services.AddSingleton(options);
         services.AddSingleton(components);
         services.AddSingleton(resiliency);
