@@ -42,6 +42,7 @@ public sealed class SidecarHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(shared);
+        var configuration = options.ConfigPath is { } configPath ? ConfigurationFile.Describe(configPath) : null;
         var resources = ResourceLoader.Load(options.ResourcesPaths, options.AppId);
         var resiliency = new ResiliencyPolicies(options.AppId, resources.Resiliencies.Select(ResiliencySpec.Parse));
         var components = await ComponentRegistry.CreateAsync(resources.Components, options.AppId, shared.InMemoryBrokers, cancellationToken);
@@ -100,6 +101,10 @@ public sealed class SidecarHost : IAsyncDisposable
             throw;
         }
         var startLogger = web.Services.GetRequiredService<ILogger<SidecarHost>>();
+        if (configuration is not null)
+        {
+            SidecarLog.ConfigurationNotApplied(startLogger, configuration);
+        }
         foreach (var warning in resiliency.Warnings)
         {
             SidecarLog.ResiliencyWarning(startLogger, warning);

@@ -36,6 +36,9 @@ internal static partial class SidecarLog
     [LoggerMessage(Level = LogLevel.Information, Message = "input binding {Binding} is not wanted by the app (OPTIONS {Route} answered {Status})")]
     public static partial void BindingNotWanted(ILogger logger, string binding, string route, int status);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "configuration {Configuration} is read but not applied: DaprLocal has no tracing exporter, metrics port, access control or feature flags of its own")]
+    public static partial void ConfigurationNotApplied(ILogger logger, string configuration);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "resiliency: {Warning}")]
     public static partial void ResiliencyWarning(ILogger logger, string warning);
 
