@@ -111,4 +111,56 @@ public sealed class InvocationTests
 
         Assert.Equal(callerSidecar.AppId, echo!.Caller);
     }
+
+    [Fact]
+    public async Task The_target_apps_resiliency_policy_retries_and_then_opens_its_circuit()
+    {
+        var calls = 0;
+        var broken = false;
+        await using var target = await LoopbackServer.StartAsync(app => app.MapGet("/flaky", () =>
+            Interlocked.Increment(ref calls) <= 2 || Volatile.Read(ref broken) ? Results.StatusCode(503) : Results.Ok("fine")));
+        await using var targetSidecar = await TestSidecar.StartAsync("", appPort: target.Address.Port);
+        var resiliency = $"""
+            apiVersion: dapr.io/v1alpha1
+            kind: Resiliency
+            metadata:
+              name: invocation
+            spec:
+              policies:
+                retries:
+                  quick:
+                    policy: constant
+                    duration: 10ms
+                    maxRetries: 2
+                circuitBreakers:
+                  fragile:
+                    maxRequests: 1
+                    timeout: 30s
+                    trip: consecutiveFailures >= 3
+              targets:
+                apps:
+                  {targetSidecar.AppId}:
+                    retry: quick
+                    circuitBreaker: fragile
+            """;
+        await using var callerSidecar = await TestSidecar.StartAsync(resiliency);
+        using var http = new HttpClient { BaseAddress = callerSidecar.HttpEndpoint };
+        var path = new Uri($"/v1.0/invoke/{targetSidecar.AppId}/method/flaky", UriKind.Relative);
+
+        var retried = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(3, calls);
+
+        // Three failures in a row (a call and its two retries) trip the breaker: from then on calls fail fast without reaching the app.
+        Volatile.Write(ref broken, true);
+        var exhausted = await http.GetAsync(path);
+        var callsWhenOpen = Volatile.Read(ref calls);
+        var refused = await http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exhausted.StatusCode);
+        Assert.Equal(6, callsWhenOpen);
+        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.Contains("circuit breaker is open", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(callsWhenOpen, Volatile.Read(ref calls));
+    }
 }

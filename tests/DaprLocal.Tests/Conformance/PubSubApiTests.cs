@@ -183,5 +183,47 @@ public sealed class PubSubApiTests
         Assert.Equal(app.Port, json["appConnectionProperties"]!["port"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task A_declarative_subscription_routes_by_rule_and_respects_scopes()
+    {
+        var topic = Unique("declared");
+        await using var app = await SubscriberApp.StartWithoutTopicsAsync("/big", "/small");
+        var subscription = $"""
+            apiVersion: dapr.io/v2alpha1
+            kind: Subscription
+            metadata:
+              name: orders
+            spec:
+              pubsubname: pubsub
+              topic: {topic}
+              routes:
+                rules:
+                  - match: event.data.total > 100
+                    path: /big
+                default: /small
+            ---
+            apiVersion: dapr.io/v2alpha1
+            kind: Subscription
+            metadata:
+              name: not-for-this-app
+            spec:
+              pubsubname: pubsub
+              topic: {topic}-other
+              routes:
+                default: /small
+            scopes:
+              - some-other-app
+            """;
+        await using var sidecar = await TestSidecar.StartAsync(TestComponents.PubSub("in-memory") + subscription, appPort: app.Port);
+
+        await sidecar.Client.PublishEventAsync("pubsub", topic, new OrderPlaced("large", 250m));
+        await sidecar.Client.PublishEventAsync("pubsub", topic, new OrderPlaced("little", 5m));
+        await sidecar.Client.PublishEventAsync("pubsub", topic + "-other", new OrderPlaced("ignored", 5m));
+
+        await Eventually.TrueAsync(() => app.At("/big").Count == 1 && app.At("/small").Count == 1, Within);
+        Assert.Equal("large", app.At("/big").Single()["data"]!["orderId"]!.GetValue<string>());
+        Assert.Single(sidecar.Host.State.Subscriptions);
+    }
+
     private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}"[..20];
 }

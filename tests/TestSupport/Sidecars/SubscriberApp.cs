@@ -48,6 +48,26 @@ public sealed class SubscriberApp : IAsyncDisposable
         return new SubscriberApp(server, received);
     }
 
+    /// <summary>An app that records what arrives on <paramref name="routes"/> but declares no topics itself (for declarative subscriptions).</summary>
+    public static async Task<SubscriberApp> StartWithoutTopicsAsync(params string[] routes)
+    {
+        var received = new ConcurrentDictionary<string, ConcurrentQueue<JsonObject>>();
+        var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapSubscribeHandler();
+            foreach (var route in routes)
+            {
+                var queue = received.GetOrAdd(route, _ => new ConcurrentQueue<JsonObject>());
+                app.MapPost(route, async (HttpRequest request) =>
+                {
+                    queue.Enqueue((JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync()) as JsonObject)!);
+                    return Results.Ok();
+                });
+            }
+        });
+        return new SubscriberApp(server, received);
+    }
+
     public static TopicOptions Topic(string pubsub, string topic, string? deadLetter = null, string? match = null, int priority = 0) =>
         new() { PubsubName = pubsub, Name = topic, DeadLetterTopic = deadLetter, Match = match, Priority = priority };
 

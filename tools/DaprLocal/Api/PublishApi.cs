@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Ecommerce.DaprLocal.PubSub;
+using Ecommerce.DaprLocal.Resiliency;
 using Ecommerce.DaprLocal.Runtime;
 using Ecommerce.DaprLocal.Subscriptions;
 
 namespace Ecommerce.DaprLocal.Api;
 
 /// <summary>The publish side of pub/sub behind both APIs: validation, the CloudEvent envelope, the broker.</summary>
-public sealed class PublishApi(ComponentRegistry components, SidecarOptions options)
+public sealed class PublishApi(ComponentRegistry components, SidecarOptions options, ResiliencyPolicies resiliency)
 {
     /// <summary>Request metadata consumed by the sidecar itself rather than passed to the broker.</summary>
     private static readonly string[] SidecarMetadataPrefixes = ["cloudevent."];
@@ -108,11 +109,12 @@ public sealed class PublishApi(ComponentRegistry components, SidecarOptions opti
         return result;
     }
 
-    private static async Task SendAsync(PubSubComponent pubsub, PubSubMessage message, CancellationToken cancellationToken)
+    private async Task SendAsync(PubSubComponent pubsub, PubSubMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            await pubsub.Broker.PublishAsync(message, cancellationToken);
+            await resiliency.ForComponentOutbound(pubsub.Definition.Name, ComponentKind.PubSub)
+                .ExecuteAsync(token => pubsub.Broker.PublishAsync(message, token), cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException and not DaprApiException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ecommerce.DaprLocal.Resiliency;
 using Ecommerce.DaprLocal.Runtime;
 using Ecommerce.DaprLocal.State;
 using Grpc.Core;
@@ -9,12 +10,13 @@ namespace Ecommerce.DaprLocal.Api;
 /// The state building block behind both the HTTP and the gRPC API (daprd's "universal" layer):
 /// store lookup, key prefixing, per-request metadata, the outbox, and daprd's error mapping.
 /// </summary>
-public sealed class StateApi(ComponentRegistry components, Outbox outbox)
+public sealed class StateApi(ComponentRegistry components, Outbox outbox, ResiliencyPolicies resiliency)
 {
     public async Task<StateItemResult?> GetAsync(string storeName, string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         var store = Resolve(storeName);
-        var item = await Run(() => store.Store.GetAsync(store.KeyPrefix.ToStoredKey(key), cancellationToken), "ERR_STATE_GET", $"fail to get {key} from state store {storeName}");
+        var storedKey = store.KeyPrefix.ToStoredKey(key);
+        var item = await Run(() => Guarded(store, token => store.Store.GetAsync(storedKey, token), cancellationToken), "ERR_STATE_GET", $"fail to get {key} from state store {storeName}");
         return item is null ? null : new StateItemResult(key, item.Value, item.ETag, ResponseMetadata(item));
     }
 
@@ -55,7 +57,7 @@ public sealed class StateApi(ComponentRegistry components, Outbox outbox)
         var writes = items.Select(item => ToWrite(store, item)).ToArray();
         foreach (var write in writes)
         {
-            await Run(() => store.Store.SetAsync(write, cancellationToken), "ERR_STATE_SAVE", $"failed saving state in state store {storeName}");
+            await Run(() => Guarded(store, token => store.Store.SetAsync(write, token), cancellationToken), "ERR_STATE_SAVE", $"failed saving state in state store {storeName}");
         }
     }
 
@@ -63,7 +65,7 @@ public sealed class StateApi(ComponentRegistry components, Outbox outbox)
     {
         var store = Resolve(storeName);
         var delete = new StateDelete(store.KeyPrefix.ToStoredKey(request.Key), EmptyToNull(request.ETag), request.Concurrency);
-        await Run(() => store.Store.DeleteAsync(delete, cancellationToken), "ERR_STATE_DELETE", $"failed deleting state with key {request.Key}");
+        await Run(() => Guarded(store, token => store.Store.DeleteAsync(delete, token), cancellationToken), "ERR_STATE_DELETE", $"failed deleting state with key {request.Key}");
     }
 
     public async Task ExecuteTransactionAsync(
@@ -85,14 +87,9 @@ public sealed class StateApi(ComponentRegistry components, Outbox outbox)
 
         try
         {
-            if (store.Outbox is null)
-            {
-                await store.Store.TransactAsync(converted, cancellationToken);
-            }
-            else
-            {
-                await outbox.CommitAsync(store, converted, operations, cancellationToken);
-            }
+            await Guarded(store, token => store.Outbox is null
+                ? store.Store.TransactAsync(converted, token)
+                : outbox.CommitAsync(store, converted, operations, token), cancellationToken);
         }
         catch (Exception error) when (error is not DaprApiException and not OperationCanceledException)
         {
@@ -116,7 +113,7 @@ public sealed class StateApi(ComponentRegistry components, Outbox outbox)
         {
             throw new DaprApiException("ERR_STATE_QUERY", 400, StatusCode.InvalidArgument, $"failed query in state store {storeName}: {error.Message}", error);
         }
-        var result = await Run(() => store.Store.QueryAsync(store.KeyPrefix.KeyPrefix, query, cancellationToken), "ERR_STATE_QUERY", $"failed query in state store {storeName}");
+        var result = await Run(() => Guarded(store, token => store.Store.QueryAsync(store.KeyPrefix.KeyPrefix, query, token), cancellationToken), "ERR_STATE_QUERY", $"failed query in state store {storeName}");
         return new StateQueryApiResult(
             result.Items.Select(item => new StateItemResult(store.KeyPrefix.ToAppKey(item.Key), item.Value, item.ETag, ResponseMetadata(item))).ToArray(),
             result.NextToken);
@@ -149,6 +146,21 @@ public sealed class StateApi(ComponentRegistry components, Outbox outbox)
         item.ExpiresAt is { } expires
             ? new Dictionary<string, string> { ["ttlExpireTime"] = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) }
             : new Dictionary<string, string>();
+
+    /// <summary>
+    /// Runs a store call under the component's outbound resiliency policy. An ETag conflict is the
+    /// caller's business, not a failing component: it is neither retried nor counted by a breaker.
+    /// </summary>
+    private Task<T> Guarded<T>(StateStoreComponent store, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        Outbound(store).ExecuteAsync(call, _ => AttemptOutcome.Success, ClassifyStoreError, cancellationToken);
+
+    private Task Guarded(StateStoreComponent store, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        Outbound(store).ExecuteAsync(call, ClassifyStoreError, cancellationToken);
+
+    private ResiliencyPolicy Outbound(StateStoreComponent store) => resiliency.ForComponentOutbound(store.Definition.Name, ComponentKind.State);
+
+    private static AttemptOutcome ClassifyStoreError(Exception error) =>
+        error is ETagMismatchException or ETagInvalidException ? AttemptOutcome.Success : AttemptOutcome.Failure;
 
     private static async Task<T> Run<T>(Func<Task<T>> action, string errorCode, string context)
     {

@@ -1,4 +1,5 @@
 using Ecommerce.DaprLocal.Api;
+using Ecommerce.DaprLocal.Resiliency;
 using Ecommerce.DaprLocal.Runtime;
 using Microsoft.Extensions.Primitives;
 
@@ -10,7 +11,8 @@ namespace Ecommerce.DaprLocal.Invocation;
 /// straight to it. Method, path, query, headers and body travel unchanged; the callee sees
 /// <c>dapr-caller-app-id</c> and <c>dapr-callee-app-id</c>; the response comes back as the app gave it.
 /// </summary>
-public sealed class ServiceInvoker(SidecarOptions options, AppChannel appChannel, SidecarDirectory directory, SidecarHttpClient sidecars)
+public sealed class ServiceInvoker(
+    SidecarOptions options, AppChannel appChannel, SidecarDirectory directory, SidecarHttpClient sidecars, ResiliencyPolicies resiliency)
 {
     public const string InternalTokenHeader = "x-daprlocal-internal";
     public const string CallerHeader = "dapr-caller-app-id";
@@ -90,6 +92,43 @@ public sealed class ServiceInvoker(SidecarOptions options, AppChannel appChannel
 
     private async Task<HttpResponseMessage> SendToPeerAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
+        var transport = resiliency.ForAppTransport(request.TargetAppId);
+        try
+        {
+            return await resiliency.ForApp(request.TargetAppId).ExecuteAsync(
+                token => transport.ExecuteAsync(
+                    attempt => SendOnceToPeerAsync(request, attempt),
+                    _ => AttemptOutcome.Success,
+                    ClassifyFailure,
+                    token),
+                response => AttemptOutcome.FromHttpStatus((int)response.StatusCode),
+                ClassifyFailure,
+                cancellationToken);
+        }
+        catch (CircuitBreakerOpenException)
+        {
+            throw DaprErrors.DirectInvoke(request.TargetAppId, "circuit breaker is open");
+        }
+        catch (ResiliencyTimeoutException error)
+        {
+            throw DaprErrors.DirectInvoke(request.TargetAppId, $"timeout after {error.Timeout.TotalSeconds} s");
+        }
+        catch (HttpRequestException error)
+        {
+            directory.Invalidate(request.TargetAppId);
+            throw DaprErrors.DirectInvoke(request.TargetAppId, $"the sidecar of {request.TargetAppId} does not answer: {error.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Not reaching the other sidecar is daprd's <c>Unavailable</c>, the one failure its built-in
+    /// hop retry repeats; an app id nobody runs fails at once, as daprd's name resolution does.
+    /// </summary>
+    private static AttemptOutcome ClassifyFailure(Exception error) =>
+        error is HttpRequestException ? AttemptOutcome.GrpcFailure(Grpc.Core.StatusCode.Unavailable) : AttemptOutcome.Failure;
+
+    private async Task<HttpResponseMessage> SendOnceToPeerAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
         var target = directory.Find(request.TargetAppId)
             ?? throw DaprErrors.DirectInvoke(request.TargetAppId, $"couldn't find service: {request.TargetAppId}");
         var uri = new Uri($"http://127.0.0.1:{target.HttpPort}/v1.0/invoke/{Uri.EscapeDataString(request.TargetAppId)}/method/{request.Method.TrimStart('/')}{request.Query}");
@@ -97,15 +136,7 @@ public sealed class ServiceInvoker(SidecarOptions options, AppChannel appChannel
         Fill(message, request);
         message.Headers.TryAddWithoutValidation(InternalTokenHeader, directory.InternalToken);
         message.Headers.TryAddWithoutValidation(CallerHeader, options.AppId);
-        try
-        {
-            return await sidecars.SendAsync(message, cancellationToken);
-        }
-        catch (HttpRequestException error)
-        {
-            directory.Invalidate(request.TargetAppId);
-            throw DaprErrors.DirectInvoke(request.TargetAppId, $"the sidecar of {request.TargetAppId} does not answer: {error.Message}");
-        }
+        return await sidecars.SendAsync(message, cancellationToken);
     }
 
     private static void Fill(HttpRequestMessage message, InvocationRequest request)
