@@ -9,12 +9,8 @@ cd "$(dirname "$0")"
 profile=embedded
 if [ "${1:-}" = "--local" ]; then
   profile=local
-  scripts/ensure-infrastructure.sh
-  state_dir="${ECOMMERCE_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/ecommerce}"
-  set -a
-  # shellcheck disable=SC1091
-  . "$state_dir/infrastructure.env"
-  set +a
+  # shellcheck source=scripts/infrastructure-env.sh
+  . scripts/infrastructure-env.sh
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

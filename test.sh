@@ -5,12 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-scripts/ensure-infrastructure.sh
-state_dir="${ECOMMERCE_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/ecommerce}"
-set -a
-# shellcheck disable=SC1091
-. "$state_dir/infrastructure.env"
-set +a
+# shellcheck source=scripts/infrastructure-env.sh
+. scripts/infrastructure-env.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Ecommerce.sln --nologo -v quiet -clp:ErrorsOnly
