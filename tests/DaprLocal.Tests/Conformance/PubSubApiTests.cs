@@ -155,6 +155,19 @@ public sealed class PubSubApiTests
     }
 
     [Fact]
+    public async Task Bulk_publish_goes_through_the_sdks_reflection_probe_and_delivers_every_entry()
+    {
+        var topic = Unique("bulk");
+        await using var app = await SubscriberApp.StartAsync(("/bulk", SubscriberApp.Topic("pubsub", topic), _ => Results.Ok()));
+        await using var sidecar = await TestSidecar.StartAsync(TestComponents.PubSub("in-memory"), appPort: app.Port);
+
+        var response = await sidecar.Client.BulkPublishEventAsync("pubsub", topic, [new OrderPlaced("b1", 1), new OrderPlaced("b2", 2)]);
+
+        Assert.Empty(response.FailedEntries);
+        await Eventually.TrueAsync(() => app.At("/bulk").Count == 2, Within);
+    }
+
+    [Fact]
     public async Task Publishing_to_an_unknown_pubsub_is_daprds_not_found()
     {
         await using var sidecar = await TestSidecar.StartAsync(TestComponents.PubSub("in-memory"));

@@ -131,6 +131,8 @@ public sealed partial class SmtpOutputBinding : IOutputBinding
         return message;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5359",
+        Justification = "Certificates are accepted unchecked only when the component sets skipTLSVerify, as daprd's InsecureSkipVerify: self-signed development servers.")]
     private async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient
@@ -141,10 +143,7 @@ public sealed partial class SmtpOutputBinding : IOutputBinding
         };
         if (_skipTlsVerify)
         {
-            // The component asked for it (skipTLSVerify, as daprd's InsecureSkipVerify): self-signed development servers.
-#pragma warning disable CA5359
             client.ServerCertificateValidationCallback = (_, _, _, _) => true;
-#pragma warning restore CA5359
         }
         try
         {
