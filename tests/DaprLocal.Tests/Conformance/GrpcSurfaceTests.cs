@@ -1,7 +1,13 @@
+using Ecommerce.TestSupport;
 using Ecommerce.TestSupport.Sidecars;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Reflection.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Autogen = Dapr.Client.Autogen.Grpc.v1;
 
 namespace Ecommerce.DaprLocal.Tests.Conformance;
 
@@ -33,11 +39,39 @@ public sealed class GrpcSurfaceTests
     {
         await using var sidecar = await TestSidecar.StartAsync("");
         using var channel = GrpcChannel.ForAddress(sidecar.GrpcEndpoint);
-        var client = new Dapr.Client.Autogen.Grpc.v1.Dapr.DaprClient(channel);
+        var client = new Autogen.Dapr.DaprClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await client.TryLockAlpha1Async(new Dapr.Client.Autogen.Grpc.v1.TryLockRequest { StoreName = "locks", ResourceId = "r", LockOwner = "me", ExpiryInSeconds = 5 }));
+            await client.TryLockAlpha1Async(new Autogen.TryLockRequest { StoreName = "locks", ResourceId = "r", LockOwner = "me", ExpiryInSeconds = 5 }));
 
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_grpc_invoke_service_form_reaches_the_app_and_reports_its_http_status()
+    {
+        await using var app = await LoopbackServer.StartAsync(web => web.MapPost("/echo", async (HttpRequest request) =>
+            Results.Text("got " + await new StreamReader(request.Body).ReadToEndAsync() + request.QueryString, statusCode: 201)));
+        await using var target = await TestSidecar.StartAsync("", appPort: app.Address.Port);
+        await using var caller = await TestSidecar.StartAsync("");
+        using var channel = GrpcChannel.ForAddress(caller.GrpcEndpoint);
+        var client = new Autogen.Dapr.DaprClient(channel);
+
+        using var call = client.InvokeServiceAsync(new Autogen.InvokeServiceRequest
+        {
+            Id = target.AppId,
+            Message = new Autogen.InvokeRequest
+            {
+                Method = "echo",
+                Data = new Any { Value = ByteString.CopyFromUtf8("ping") },
+                ContentType = "text/plain",
+                HttpExtension = new Autogen.HTTPExtension { Verb = Autogen.HTTPExtension.Types.Verb.Post, Querystring = "x=1" },
+            },
+        });
+        var response = await call.ResponseAsync;
+        var headers = await call.ResponseHeadersAsync;
+
+        Assert.Equal("got ping?x=1", response.Data.Value.ToStringUtf8());
+        Assert.Equal("201", headers.GetValue("dapr-http-status"));
     }
 }
