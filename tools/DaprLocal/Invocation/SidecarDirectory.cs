@@ -35,6 +35,12 @@ public sealed class SidecarDirectory
     public IDisposable Register(SidecarAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
+        // Whoever announced this port before is gone (the port is ours now), even if its process id
+        // has since been reused: forget it, so that nobody is sent to a sidecar that no longer exists.
+        foreach (var stale in Directory.EnumerateFiles(Root, $"*.{address.HttpPort}.json"))
+        {
+            File.Delete(stale);
+        }
         var file = Path.Combine(Root, $"{address.AppId}.{address.ProcessId}.{address.HttpPort}.json");
         File.WriteAllText(file, JsonSerializer.Serialize(address));
         _cache.TryRemove(address.AppId, out _);
@@ -47,10 +53,6 @@ public sealed class SidecarDirectory
         var entries = Entries(appId);
         return entries.Length == 0 ? null : entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Length)];
     }
-
-    /// <summary>Every live sidecar, for the metadata API and the runner's actor placement.</summary>
-    public IReadOnlyList<SidecarAddress> All() =>
-        Directory.EnumerateFiles(Root, "*.json").Select(Read).Where(IsAlive).OfType<SidecarAddress>().ToArray();
 
     /// <summary>Forgets cached lookups of an app, after a call to it failed.</summary>
     public void Invalidate(string appId) => _cache.TryRemove(appId, out _);

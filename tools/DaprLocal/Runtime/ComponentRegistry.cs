@@ -31,8 +31,6 @@ public sealed class ComponentRegistry : IAsyncDisposable
 
     public IReadOnlyList<ComponentDefinition> All { get; private set; } = [];
 
-    public StateStoreComponent? ActorStateStore => StateStores.Values.FirstOrDefault(store => store.IsActorStateStore);
-
     public static async Task<ComponentRegistry> CreateAsync(
         IReadOnlyList<ComponentSpec> specs, string appId, InMemoryBrokerRegistry inMemoryBrokers, CancellationToken cancellationToken)
     {
