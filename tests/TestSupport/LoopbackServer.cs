@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ecommerce.TestSupport;
@@ -20,12 +21,16 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map)
+    /// <param name="map">Maps the server's endpoints (and middleware).</param>
+    /// <param name="port">A port chosen beforehand (a sidecar may need to know it first); a free one by default.</param>
+    /// <param name="services">Registers what the endpoints need.</param>
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map, int port = 0, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         map(app);
         await app.StartAsync();

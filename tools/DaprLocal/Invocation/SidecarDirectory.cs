@@ -54,6 +54,15 @@ public sealed class SidecarDirectory
         return entries.Length == 0 ? null : entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Length)];
     }
 
+    /// <summary>Every live sidecar whose app hosts <paramref name="actorType"/>.</summary>
+    public IReadOnlyList<SidecarAddress> HostsOf(string actorType) =>
+        Directory.EnumerateFiles(Root, "*.json")
+            .Select(Read)
+            .Where(IsAlive)
+            .OfType<SidecarAddress>()
+            .Where(entry => entry.ActorTypes.Contains(actorType, StringComparer.Ordinal))
+            .ToArray();
+
     /// <summary>Forgets cached lookups of an app, after a call to it failed.</summary>
     public void Invalidate(string appId) => _cache.TryRemove(appId, out _);
 
@@ -139,5 +148,8 @@ public sealed class SidecarDirectory
     }
 }
 
-/// <summary>Where one sidecar listens.</summary>
-public sealed record SidecarAddress(string AppId, int HttpPort, int GrpcPort, int? AppPort, int ProcessId);
+/// <summary>Where one sidecar listens, and the actor types its app hosts (placement reads them).</summary>
+public sealed record SidecarAddress(string AppId, int HttpPort, int GrpcPort, int? AppPort, int ProcessId)
+{
+    public IReadOnlyList<string> ActorTypes { get; init; } = [];
+}

@@ -53,11 +53,20 @@ public static class MultiAppRunner
             }
             Console.Out.WriteLine($"== DaprLocal == running {runFile.Apps.Count} app(s) from {runFile.Path}; Ctrl-C stops them.");
 
-            var stop = Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => (AppProcess?)null, TaskScheduler.Default);
-            var finished = await Task.WhenAny(apps.Select(a => a.Exited.ContinueWith(_ => (AppProcess?)a, TaskScheduler.Default)).Append(stop));
-            if (await finished is { } crashed)
+            var stop = Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => "", TaskScheduler.Default);
+            var exits = apps.Select(a => a.Exited.ContinueWith(exit => $"app '{a.AppId}' exited with code {exit.Result}", TaskScheduler.Default));
+            // A sidecar that cannot finish starting (for instance actors without an actor state store) stops the run too.
+            var sidecarFailure = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            foreach (var sidecar in sidecars)
             {
-                Console.Error.WriteLine($"== DaprLocal == app '{crashed.AppId}' exited with code {await crashed.Exited}; stopping everything.");
+                _ = sidecar.WaitUntilReadyAsync().ContinueWith(
+                    ready => sidecarFailure.TrySetResult($"sidecar of '{sidecar.Options.AppId}' failed: {ready.Exception!.GetBaseException().Message}"),
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+            var reason = await await Task.WhenAny(exits.Append(sidecarFailure.Task).Append(stop));
+            if (reason.Length > 0)
+            {
+                Console.Error.WriteLine($"== DaprLocal == {reason}; stopping everything.");
                 exitCode = 1;
             }
         }

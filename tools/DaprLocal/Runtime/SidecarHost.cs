@@ -1,3 +1,4 @@
+using Ecommerce.DaprLocal.Actors;
 using Ecommerce.DaprLocal.Api;
 using Ecommerce.DaprLocal.Api.Grpc;
 using Ecommerce.DaprLocal.Api.Http;
@@ -23,6 +24,7 @@ public sealed class SidecarHost : IAsyncDisposable
     private readonly List<IAsyncDisposable> _outboxSubscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _registration;
+    private SidecarAddress? _address;
     private Task _appFacingStart = Task.CompletedTask;
 
     private SidecarHost(WebApplication web, SidecarOptions options)
@@ -77,6 +79,8 @@ public sealed class SidecarHost : IAsyncDisposable
         services.AddSingleton<Outbox>();
         services.AddSingleton<SubscriptionRunner>();
         services.AddSingleton<InputBindingRunner>();
+        services.AddSingleton<ActorPlacement>();
+        services.AddSingleton<ActorRuntime>();
         services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxBodySize));
         services.AddSingleton<IServiceMethodProvider<DaprGrpcService>, DaprGrpcMethodProvider>();
         services.AddSingleton<DaprGrpcService>();
@@ -110,7 +114,8 @@ public sealed class SidecarHost : IAsyncDisposable
             SidecarLog.ResiliencyWarning(startLogger, warning);
         }
         host.State.OutboundReady = true;
-        host._registration = shared.Directory.Register(new SidecarAddress(options.AppId, options.HttpPort, options.GrpcPort, options.AppPort, Environment.ProcessId));
+        host._address = new SidecarAddress(options.AppId, options.HttpPort, options.GrpcPort, options.AppPort, Environment.ProcessId);
+        host._registration = shared.Directory.Register(host._address);
         host._appFacingStart = host.StartAppFacingAsync(resources.Subscriptions, host._stopping.Token);
         return host;
     }
@@ -127,6 +132,15 @@ public sealed class SidecarHost : IAsyncDisposable
         if (Options.AppPort is { } port)
         {
             SidecarLog.AppDiscovered(logger, port);
+        }
+
+        // Announce the actor types the app hosts, so that every sidecar can place their actors here.
+        var actors = services.GetRequiredService<ActorRuntime>();
+        await actors.DiscoverAsync(cancellationToken);
+        if (actors.Config.Entities.Count > 0 && _address is not null)
+        {
+            _registration?.Dispose();
+            _registration = services.GetRequiredService<SidecarDirectory>().Register(_address with { ActorTypes = actors.Config.Entities });
         }
 
         // The runners are disposed with the container; the outbox subscriptions are ours to stop.
@@ -146,9 +160,9 @@ public sealed class SidecarHost : IAsyncDisposable
         {
             await _appFacingStart;
         }
-        catch (OperationCanceledException)
+        catch (Exception error) when (error is OperationCanceledException || _appFacingStart.IsFaulted)
         {
-            // Stopped before the app came up.
+            // Stopped before the app came up, or failed starting: whoever waited for readiness has seen why.
         }
         _registration?.Dispose();
         foreach (var subscription in _outboxSubscriptions)

@@ -19,6 +19,7 @@ public static class HttpApi
         InvokeEndpoints.Map(api);
         SecretsEndpoints.Map(api);
         BindingsEndpoints.Map(api);
+        ActorEndpoints.Map(api);
         app.MapFallback(InvokeEndpoints.HandleUnmatchedAsync).RequireHost(host);
     }
 

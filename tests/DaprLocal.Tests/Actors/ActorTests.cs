@@ -1,0 +1,82 @@
+using Dapr.Actors;
+using Dapr.Actors.Client;
+using Ecommerce.DaprLocal.Resources;
+using Ecommerce.TestSupport.Sidecars;
+
+namespace Ecommerce.DaprLocal.Tests.Actors;
+
+/// <summary>Actors as the official Dapr.Actors SDK sees them (placement, turns, state), over the actor state stores.</summary>
+public sealed class ActorTests
+{
+    public static TheoryData<string> ActorStores() => ["sqlite", "redis", "postgresql-v1"];
+
+    [Theory]
+    [MemberData(nameof(ActorStores))]
+    public async Task A_thousand_concurrent_increments_on_one_actor_give_a_thousand(string kind)
+    {
+        await using var app = await ActorApp.StartAsync(ActorResources(kind), Unique(), "only");
+        var counter = app.Counter("hot");
+
+        await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => counter.IncrementAsync()));
+
+        Assert.Equal(1000, await counter.GetAsync());
+    }
+
+    [Fact]
+    public async Task Actor_state_survives_a_restart_of_the_app_and_its_sidecar()
+    {
+        var appId = Unique();
+        var resources = ActorResources("sqlite");
+        await using (var first = await ActorApp.StartAsync(resources, appId, "first"))
+        {
+            await first.Counter("kept").IncrementAsync();
+            await first.Counter("kept").IncrementAsync();
+        }
+
+        await using var second = await ActorApp.StartAsync(resources, appId, "second");
+        Assert.Equal(2, await second.Counter("kept").GetAsync());
+    }
+
+    [Fact]
+    public async Task Two_replicas_share_the_actors_without_activating_one_twice()
+    {
+        var appId = Unique();
+        var resources = ActorResources("redis");
+        await using var a = await ActorApp.StartAsync(resources, appId, "a");
+        await using var b = await ActorApp.StartAsync(resources, appId, "b");
+        var ids = Enumerable.Range(0, 20).Select(i => $"c{i}").ToArray();
+
+        foreach (var id in ids)
+        {
+            await a.Counter(id).IncrementAsync();
+            await b.Counter(id).IncrementAsync();
+            Assert.Equal(await a.Counter(id).ReplicaAsync(), await b.Counter(id).ReplicaAsync());
+        }
+
+        Assert.All(ids, id => Assert.Equal(2, a.Counter(id).GetAsync().Result));
+        Assert.All(ids, id => Assert.True(a.Replica.Activations.ContainsKey(id) ^ b.Replica.Activations.ContainsKey(id), $"{id} activated on exactly one replica"));
+        Assert.NotEmpty(a.Replica.Activations);
+        Assert.NotEmpty(b.Replica.Activations);
+    }
+
+    [Fact]
+    public async Task An_actor_type_nobody_hosts_is_an_error_for_the_caller()
+    {
+        await using var app = await ActorApp.StartAsync(ActorResources("sqlite"), Unique(), "only");
+        var proxy = ActorProxy.Create<ICounter>(new ActorId("x"), "NoSuchType", new ActorProxyOptions { HttpEndpoint = app.Sidecar.HttpEndpoint.ToString().TrimEnd('/') });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => proxy.GetAsync());
+    }
+
+    [Fact]
+    public async Task Hosting_actors_without_an_actor_state_store_fails_the_sidecar_start()
+    {
+        var error = await Assert.ThrowsAsync<ResourceException>(() => ActorApp.StartAsync(TestComponents.StateStore("sqlite", "plain"), Unique(), "only"));
+
+        Assert.Contains("actorStateStore", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string ActorResources(string kind) => TestComponents.StateStore(kind, "actors", ("actorStateStore", "true"));
+
+    private static string Unique() => $"actors-{Guid.NewGuid():N}"[..18];
+}

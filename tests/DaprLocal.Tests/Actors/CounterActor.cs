@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Dapr.Actors;
+using Dapr.Actors.Runtime;
+
+namespace Ecommerce.DaprLocal.Tests.Actors;
+
+public interface ICounter : IActor
+{
+    Task<int> IncrementAsync();
+
+    Task<int> GetAsync();
+
+    Task<string> ReplicaAsync();
+}
+
+/// <summary>Which actor ids a replica activated, so a test can tell where actors live.</summary>
+public sealed class ReplicaRecord(string name)
+{
+    public string Name { get; } = name;
+
+    public ConcurrentDictionary<string, int> Activations { get; } = new();
+}
+
+/// <summary>
+/// A counter whose increment reads, waits a moment and writes: without the sidecar's turn-based
+/// concurrency, concurrent calls would overwrite each other and lose increments.
+/// </summary>
+[Actor(TypeName = "Counter")]
+public sealed class CounterActor(ActorHost host, ReplicaRecord replica) : Actor(host), ICounter
+{
+    protected override Task OnActivateAsync()
+    {
+        replica.Activations.AddOrUpdate(Id.GetId(), 1, (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
+
+    public async Task<int> IncrementAsync()
+    {
+        var value = await StateManager.GetOrAddStateAsync("count", 0);
+        await Task.Delay(1);
+        await StateManager.SetStateAsync("count", value + 1);
+        return value + 1;
+    }
+
+    public Task<int> GetAsync() => StateManager.GetOrAddStateAsync("count", 0);
+
+    public Task<string> ReplicaAsync() => Task.FromResult(replica.Name);
+}

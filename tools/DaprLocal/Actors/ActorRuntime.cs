@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Ecommerce.DaprLocal.Api;
+using Ecommerce.DaprLocal.Invocation;
+using Ecommerce.DaprLocal.Resources;
+using Ecommerce.DaprLocal.Runtime;
+using Ecommerce.DaprLocal.State;
+using Grpc.Core;
+
+namespace Ecommerce.DaprLocal.Actors;
+
+/// <summary>
+/// The actor side of one sidecar (contract §7): learns from <c>GET /dapr/config</c> which actor
+/// types its app hosts, sends each call to the sidecar whose app hosts the actor
+/// (<see cref="ActorPlacement"/>), runs local calls one turn at a time per actor id, and keeps
+/// actor state in the component marked <c>actorStateStore: "true"</c> under
+/// <c>appid||type||id||key</c>.
+/// </summary>
+public sealed class ActorRuntime(
+    SidecarOptions options,
+    AppChannel app,
+    ComponentRegistry components,
+    ActorPlacement placement,
+    SidecarDirectory directory,
+    SidecarHttpClient sidecars)
+{
+    public const string ReentrancyHeader = "Dapr-Reentrancy-Id";
+
+    private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Host", "Content-Length",
+        AppChannel.ApiTokenHeader, ServiceInvoker.InternalTokenHeader,
+    };
+
+    private readonly ConcurrentDictionary<string, ActorTurnLock> _turns = new(StringComparer.Ordinal);
+
+    public ActorRuntimeConfig Config { get; private set; } = ActorRuntimeConfig.None;
+
+    /// <summary>Reads the app's actor configuration; an app hosting actors needs an actor state store.</summary>
+    public async Task DiscoverAsync(CancellationToken cancellationToken)
+    {
+        if (!app.Exists)
+        {
+            return;
+        }
+        using var request = app.CreateRequest(HttpMethod.Get, "/dapr/config");
+        using var response = await app.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return;
+        }
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
+        var config = ActorRuntimeConfig.Parse(document.RootElement);
+        if (config.Entities.Count > 0 && ActorStore() is null)
+        {
+            throw new ResourceException(
+                string.Join(", ", options.ResourcesPaths),
+                $"app '{options.AppId}' hosts actor types {string.Join(", ", config.Entities)} but no state component has actorStateStore: \"true\".");
+        }
+        Config = config;
+    }
+
+    /// <summary>Relays an actor method call to where the actor lives, taking its turn when that is here.</summary>
+    public async Task InvokeAsync(HttpContext http, string actorType, string actorId, string method)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var host = placement.Locate(actorType, actorId)
+            ?? throw new DaprApiException("ERR_ACTOR_INVOKE_METHOD", 500, StatusCode.Internal, $"did not find address for actor {actorType}/{actorId}");
+        if (!IsThisSidecar(host))
+        {
+            await RelayToHostAsync(http, host, $"/v1.0/actors/{actorType}/{actorId}/method/{method}");
+            return;
+        }
+
+        var reentrancyId = Config.ReentrancyEnabled ? http.Request.Headers[ReentrancyHeader].FirstOrDefault() ?? Guid.NewGuid().ToString() : null;
+        IDisposable turn;
+        try
+        {
+            turn = await _turns.GetOrAdd($"{actorType}||{actorId}", _ => new ActorTurnLock())
+                .EnterAsync(reentrancyId, Config.MaxStackDepth, http.RequestAborted);
+        }
+        catch (ActorStackDepthException error)
+        {
+            throw new DaprApiException("ERR_ACTOR_STACK_DEPTH", 500, StatusCode.ResourceExhausted, error.Message);
+        }
+        using (turn)
+        {
+            using var request = app.CreateRequest(HttpMethod.Put, $"/actors/{actorType}/{actorId}/method/{method}");
+            await CopyRequestAsync(http.Request, request);
+            if (reentrancyId is not null)
+            {
+                request.Headers.Remove(ReentrancyHeader);
+                request.Headers.TryAddWithoutValidation(ReentrancyHeader, reentrancyId);
+            }
+            using var response = await app.SendAsync(request, http.RequestAborted);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                // daprd accepts exactly 200 from an actor method; anything else is the caller's error.
+                var body = await response.Content.ReadAsStringAsync(http.RequestAborted);
+                throw new DaprApiException("ERR_ACTOR_INVOKE_METHOD", 500, StatusCode.Internal,
+                    $"error invoke actor method: error from actor service: ({(int)response.StatusCode}) {body}");
+            }
+            await CopyResponseAsync(response, http.Response, http.RequestAborted);
+        }
+    }
+
+    public async Task<StateItem?> GetStateAsync(string actorType, string actorId, string key, CancellationToken cancellationToken) =>
+        await RequireActorStore().Store.GetAsync(StateKey(actorType, actorId, key), cancellationToken);
+
+    /// <summary>One actor turn's state changes, all or nothing.</summary>
+    public async Task SaveStateAsync(string actorType, string actorId, IReadOnlyList<ActorStateOperation> operations, CancellationToken cancellationToken)
+    {
+        var store = RequireActorStore();
+        var converted = operations.Select(operation => operation.Operation switch
+        {
+            "upsert" => (StateOperation)new StateOperation.Upsert(new StateWrite(StateKey(actorType, actorId, operation.Key), operation.Value)),
+            "delete" => new StateOperation.Delete(new StateDelete(StateKey(actorType, actorId, operation.Key))),
+            _ => throw new DaprApiException("ERR_MALFORMED_REQUEST", 400, StatusCode.InvalidArgument, $"operation type {operation.Operation} not supported"),
+        }).ToArray();
+        try
+        {
+            await store.Store.TransactAsync(converted, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            throw new DaprApiException("ERR_ACTOR_STATE_TRANSACTION_SAVE", 500, StatusCode.Internal, $"error saving actor transaction state: {error.Message}", error);
+        }
+    }
+
+    private StateStoreComponent RequireActorStore() =>
+        ActorStore() ?? throw new DaprApiException("ERR_ACTOR_RUNTIME_NOT_FOUND", 500, StatusCode.Internal,
+            "the state store is not configured to use the actor runtime. Have you set the - name: actorStateStore value: \"true\" in your state store component file?");
+
+    private StateStoreComponent? ActorStore() => components.StateStores.Values.FirstOrDefault(store => store.IsActorStateStore);
+
+    private string StateKey(string actorType, string actorId, string key)
+    {
+        foreach (var part in new[] { actorType, actorId, key })
+        {
+            if (string.IsNullOrEmpty(part) || part.Contains(StateKeyPrefix.Separator, StringComparison.Ordinal))
+            {
+                throw DaprErrors.Malformed($"actor type, id and state key must be non-empty and can't contain '{StateKeyPrefix.Separator}'");
+            }
+        }
+        return $"{options.AppId}||{actorType}||{actorId}||{key}";
+    }
+
+    private bool IsThisSidecar(SidecarAddress host) => host.ProcessId == Environment.ProcessId && host.HttpPort == options.HttpPort;
+
+    private async Task RelayToHostAsync(HttpContext http, SidecarAddress host, string path)
+    {
+        if (http.Request.Headers.ContainsKey(ServiceInvoker.InternalTokenHeader))
+        {
+            // Sent here by another sidecar that placed the actor on us, but we do not see it that way:
+            // the hosts changed in between. Fail rather than bounce the call around.
+            throw new DaprApiException("ERR_ACTOR_INVOKE_METHOD", 500, StatusCode.Unavailable, "actor placement is changing; retry the call");
+        }
+        using var request = new HttpRequestMessage(new HttpMethod(http.Request.Method), new Uri($"http://127.0.0.1:{host.HttpPort}{path}"));
+        await CopyRequestAsync(http.Request, request);
+        request.Headers.TryAddWithoutValidation(ServiceInvoker.InternalTokenHeader, directory.InternalToken);
+        using var response = await sidecars.SendAsync(request, http.RequestAborted);
+        http.Response.StatusCode = (int)response.StatusCode;
+        await CopyResponseAsync(response, http.Response, http.RequestAborted);
+    }
+
+    private static async Task CopyRequestAsync(HttpRequest from, HttpRequestMessage to)
+    {
+        using var body = new MemoryStream();
+        await from.Body.CopyToAsync(body);
+        to.Content = new ByteArrayContent(body.ToArray());
+        foreach (var (name, values) in from.Headers)
+        {
+            if (NotForwarded.Contains(name))
+            {
+                continue;
+            }
+            if (!to.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            {
+                to.Content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+    }
+
+    private static async Task CopyResponseAsync(HttpResponseMessage from, HttpResponse to, CancellationToken cancellationToken)
+    {
+        foreach (var (name, values) in from.Headers.Concat(from.Content.Headers))
+        {
+            if (!NotForwarded.Contains(name))
+            {
+                to.Headers[name] = values.ToArray();
+            }
+        }
+        await from.Content.CopyToAsync(to.Body, cancellationToken);
+    }
+}
+
+/// <summary>One operation of an actor state transaction as the SDK sends it.</summary>
+public sealed record ActorStateOperation(string Operation, string Key, byte[] Value);

@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using Ecommerce.DaprLocal.Actors;
+
+namespace Ecommerce.DaprLocal.Api.Http;
+
+/// <summary>The actor API on the HTTP port (the one Dapr.Actors uses): method calls and actor state.</summary>
+public static class ActorEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.Map("/v1.0/actors/{type}/{id}/method/{**method}", async (string type, string id, string? method, HttpContext http, ActorRuntime actors) =>
+        {
+            try
+            {
+                await actors.InvokeAsync(http, type, id, method ?? "");
+            }
+            catch (DaprApiException error) when (!http.Response.HasStarted)
+            {
+                await DaprHttpResults.Error(error).ExecuteAsync(http);
+            }
+        });
+
+        api.MapGet("/v1.0/actors/{type}/{id}/state/{key}", (string type, string id, string key, HttpContext http, ActorRuntime actors) => DaprHttpResults.Handle(async () =>
+            await actors.GetStateAsync(type, id, key, http.RequestAborted) is { } item
+                ? Results.Bytes(item.Value, "application/json")
+                : Results.NoContent()));
+
+        api.MapMethods("/v1.0/actors/{type}/{id}/state", ["PUT", "POST"], (string type, string id, HttpContext http, ActorRuntime actors) => DaprHttpResults.Handle(async () =>
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw DaprErrors.Malformed("the actor state body must be a JSON array of operations");
+            }
+            var operations = document.RootElement.EnumerateArray().Select(ToOperation).ToArray();
+            await actors.SaveStateAsync(type, id, operations, http.RequestAborted);
+            return Results.NoContent();
+        }));
+    }
+
+    private static ActorStateOperation ToOperation(JsonElement element)
+    {
+        var operation = element.TryGetProperty("operation", out var op) ? op.GetString() ?? "" : "";
+        if (!element.TryGetProperty("request", out var request) || !request.TryGetProperty("key", out var key) || key.GetString() is not { Length: > 0 } name)
+        {
+            throw DaprErrors.Malformed("every actor state operation needs request.key");
+        }
+        if (request.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty("ttlInSeconds", out _))
+        {
+            throw DaprErrors.Malformed("ttlInSeconds is not supported without the ActorStateTTL feature enabled");
+        }
+        // Stored as the value's JSON text, which is what a later GET returns.
+        var value = request.TryGetProperty("value", out var v) ? Encoding.UTF8.GetBytes(v.GetRawText()) : [];
+        return new ActorStateOperation(operation, name, value);
+    }
+}
