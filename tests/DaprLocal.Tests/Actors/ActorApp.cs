@@ -23,7 +23,7 @@ public sealed class ActorApp : IAsyncDisposable
 
     public ReplicaRecord Replica { get; }
 
-    public static async Task<ActorApp> StartAsync(string resources, string appId, string replicaName)
+    public static async Task<ActorApp> StartAsync(string resources, string appId, string replicaName, Action<Dapr.Actors.Runtime.ActorRuntimeOptions>? configure = null)
     {
         var appPort = TestSidecar.FreePort();
         var sidecar = await TestSidecar.StartAsync(resources, appId: appId, appPort: appPort, waitUntilReady: false);
@@ -38,6 +38,7 @@ public sealed class ActorApp : IAsyncDisposable
                 {
                     options.Actors.RegisterActor<CounterActor>();
                     options.HttpEndpoint = sidecar.HttpEndpoint.ToString().TrimEnd('/');
+                    configure?.Invoke(options);
                 });
             });
         await sidecar.Host.WaitUntilReadyAsync().WaitAsync(TimeSpan.FromSeconds(30));

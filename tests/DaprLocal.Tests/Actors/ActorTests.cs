@@ -76,6 +76,37 @@ public sealed class ActorTests
         Assert.Contains("actorStateStore", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_timer_fires_in_the_actors_turn_until_it_is_unregistered()
+    {
+        await using var app = await ActorApp.StartAsync(ActorResources("sqlite"), Unique(), "only");
+        var counter = app.Counter("ticking");
+
+        await counter.StartTickingAsync(100);
+        await Eventually.TrueAsync(() => app.Replica.Ticks.GetValueOrDefault("ticking") >= 3, TimeSpan.FromSeconds(10));
+        await counter.StopTickingAsync();
+        var ticksWhenStopped = app.Replica.Ticks["ticking"];
+        await Task.Delay(500);
+
+        Assert.InRange(app.Replica.Ticks["ticking"], ticksWhenStopped, ticksWhenStopped + 1);
+    }
+
+    [Fact]
+    public async Task An_idle_actor_is_deactivated_and_reactivated_by_the_next_call()
+    {
+        await using var app = await ActorApp.StartAsync(ActorResources("sqlite"), Unique(), "only", options =>
+        {
+            options.ActorIdleTimeout = TimeSpan.FromSeconds(1);
+            options.ActorScanInterval = TimeSpan.FromMilliseconds(200);
+        });
+        var counter = app.Counter("sleepy");
+        await counter.IncrementAsync();
+
+        await Eventually.TrueAsync(() => app.Replica.Deactivations.ContainsKey("sleepy"), TimeSpan.FromSeconds(10));
+        Assert.Equal(2, await counter.IncrementAsync());
+        Assert.Equal(2, app.Replica.Activations["sleepy"]);
+    }
+
     private static string ActorResources(string kind) => TestComponents.StateStore(kind, "actors", ("actorStateStore", "true"));
 
     private static string Unique() => $"actors-{Guid.NewGuid():N}"[..18];

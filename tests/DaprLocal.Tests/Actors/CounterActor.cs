@@ -11,6 +11,10 @@ public interface ICounter : IActor
     Task<int> GetAsync();
 
     Task<string> ReplicaAsync();
+
+    Task StartTickingAsync(int periodMilliseconds);
+
+    Task StopTickingAsync();
 }
 
 /// <summary>Which actor ids a replica activated, so a test can tell where actors live.</summary>
@@ -19,6 +23,10 @@ public sealed class ReplicaRecord(string name)
     public string Name { get; } = name;
 
     public ConcurrentDictionary<string, int> Activations { get; } = new();
+
+    public ConcurrentDictionary<string, int> Deactivations { get; } = new();
+
+    public ConcurrentDictionary<string, int> Ticks { get; } = new();
 }
 
 /// <summary>
@@ -31,6 +39,23 @@ public sealed class CounterActor(ActorHost host, ReplicaRecord replica) : Actor(
     protected override Task OnActivateAsync()
     {
         replica.Activations.AddOrUpdate(Id.GetId(), 1, (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnDeactivateAsync()
+    {
+        replica.Deactivations.AddOrUpdate(Id.GetId(), 1, (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task StartTickingAsync(int periodMilliseconds) =>
+        RegisterTimerAsync("tick", nameof(OnTickAsync), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(periodMilliseconds));
+
+    public Task StopTickingAsync() => UnregisterTimerAsync("tick");
+
+    public Task OnTickAsync()
+    {
+        replica.Ticks.AddOrUpdate(Id.GetId(), 1, (_, count) => count + 1);
         return Task.CompletedTask;
     }
 

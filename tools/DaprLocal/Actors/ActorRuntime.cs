@@ -15,7 +15,8 @@ namespace Ecommerce.DaprLocal.Actors;
 /// types its app hosts, sends each call to the sidecar whose app hosts the actor
 /// (<see cref="ActorPlacement"/>), runs local calls one turn at a time per actor id, and keeps
 /// actor state in the component marked <c>actorStateStore: "true"</c> under
-/// <c>appid||type||id||key</c>.
+/// <c>appid||type||id||key</c>. Timers fire in the actor's turn; an actor idle for longer than
+/// <c>actorIdleTimeout</c> is deactivated (<c>DELETE /actors/{type}/{id}</c>) at the next scan.
 /// </summary>
 public sealed class ActorRuntime(
     SidecarOptions options,
@@ -23,7 +24,7 @@ public sealed class ActorRuntime(
     ComponentRegistry components,
     ActorPlacement placement,
     SidecarDirectory directory,
-    SidecarHttpClient sidecars)
+    SidecarHttpClient sidecars) : IAsyncDisposable
 {
     public const string ReentrancyHeader = "Dapr-Reentrancy-Id";
 
@@ -34,6 +35,10 @@ public sealed class ActorRuntime(
     };
 
     private readonly ConcurrentDictionary<string, ActorTurnLock> _turns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Type, string Id), DateTimeOffset> _active = new();
+    private readonly ActorTimers _timers = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _idleScan = Task.CompletedTask;
 
     public ActorRuntimeConfig Config { get; private set; } = ActorRuntimeConfig.None;
 
@@ -59,6 +64,10 @@ public sealed class ActorRuntime(
                 $"app '{options.AppId}' hosts actor types {string.Join(", ", config.Entities)} but no state component has actorStateStore: \"true\".");
         }
         Config = config;
+        if (config.Entities.Count > 0)
+        {
+            _idleScan = DeactivateIdleActorsAsync(_stopping.Token);
+        }
     }
 
     /// <summary>Relays an actor method call to where the actor lives, taking its turn when that is here.</summary>
@@ -74,17 +83,7 @@ public sealed class ActorRuntime(
         }
 
         var reentrancyId = Config.ReentrancyEnabled ? http.Request.Headers[ReentrancyHeader].FirstOrDefault() ?? Guid.NewGuid().ToString() : null;
-        IDisposable turn;
-        try
-        {
-            turn = await _turns.GetOrAdd($"{actorType}||{actorId}", _ => new ActorTurnLock())
-                .EnterAsync(reentrancyId, Config.MaxStackDepth, http.RequestAborted);
-        }
-        catch (ActorStackDepthException error)
-        {
-            throw new DaprApiException("ERR_ACTOR_STACK_DEPTH", 500, StatusCode.ResourceExhausted, error.Message);
-        }
-        using (turn)
+        using (await TakeTurnAsync(actorType, actorId, reentrancyId, http.RequestAborted))
         {
             using var request = app.CreateRequest(HttpMethod.Put, $"/actors/{actorType}/{actorId}/method/{method}");
             await CopyRequestAsync(http.Request, request);
@@ -104,6 +103,16 @@ public sealed class ActorRuntime(
             await CopyResponseAsync(response, http.Response, http.RequestAborted);
         }
     }
+
+    /// <summary>Registers (or replaces) a timer of an actor hosted here.</summary>
+    public void RegisterTimer(string actorType, string actorId, string name, JsonElement registration)
+    {
+        RequireLocal(actorType, actorId, "ERR_ACTOR_TIMER_CREATE");
+        var schedule = ActorSchedule.Parse(Text(registration, "dueTime"), Text(registration, "period"), Text(registration, "ttl"), DateTimeOffset.UtcNow);
+        _timers.Register(actorType, actorId, name, registration, schedule, FireTimerAsync);
+    }
+
+    public void UnregisterTimer(string actorType, string actorId, string name) => _timers.Unregister(actorType, actorId, name);
 
     public async Task<StateItem?> GetStateAsync(string actorType, string actorId, string key, CancellationToken cancellationToken) =>
         await RequireActorStore().Store.GetAsync(StateKey(actorType, actorId, key), cancellationToken);
@@ -126,6 +135,88 @@ public sealed class ActorRuntime(
         {
             throw new DaprApiException("ERR_ACTOR_STATE_TRANSACTION_SAVE", 500, StatusCode.Internal, $"error saving actor transaction state: {error.Message}", error);
         }
+    }
+
+    private async Task<IDisposable> TakeTurnAsync(string actorType, string actorId, string? reentrancyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var turn = await _turns.GetOrAdd($"{actorType}||{actorId}", _ => new ActorTurnLock())
+                .EnterAsync(reentrancyId, Config.MaxStackDepth, cancellationToken);
+            _active[(actorType, actorId)] = DateTimeOffset.UtcNow;
+            return turn;
+        }
+        catch (ActorStackDepthException error)
+        {
+            throw new DaprApiException("ERR_ACTOR_STACK_DEPTH", 500, StatusCode.ResourceExhausted, error.Message);
+        }
+    }
+
+    /// <summary>One timer firing, in the actor's turn; false when the app asks to stop the timer.</summary>
+    private async Task<bool> FireTimerAsync(string actorType, string actorId, string name, byte[] body, CancellationToken cancellationToken)
+    {
+        using (await TakeTurnAsync(actorType, actorId, reentrancyId: null, cancellationToken))
+        {
+            using var request = app.CreateRequest(HttpMethod.Put, $"/actors/{actorType}/{actorId}/method/timer/{name}");
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            using var response = await app.SendAsync(request, cancellationToken);
+            return !(response.Headers.TryGetValues("X-DaprReminderCancel", out var cancel) && cancel.Contains("true", StringComparer.OrdinalIgnoreCase));
+        }
+    }
+
+    private async Task DeactivateIdleActorsAsync(CancellationToken cancellationToken)
+    {
+        var scan = Config.ScanInterval < Config.IdleTimeout ? Config.ScanInterval : Config.IdleTimeout;
+        using var ticks = new PeriodicTimer(scan);
+        try
+        {
+            while (await ticks.WaitForNextTickAsync(cancellationToken))
+            {
+                var idleSince = DateTimeOffset.UtcNow - Config.IdleTimeout;
+                foreach (var (actorType, actorId) in _active.Where(pair => pair.Value < idleSince).Select(pair => pair.Key).ToArray())
+                {
+                    using (await TakeTurnAsync(actorType, actorId, reentrancyId: null, cancellationToken))
+                    {
+                        try
+                        {
+                            using var request = app.CreateRequest(HttpMethod.Delete, $"/actors/{actorType}/{actorId}");
+                            using var response = await app.SendAsync(request, cancellationToken);
+                        }
+                        catch (HttpRequestException)
+                        {
+                            // The app is not reachable right now; the actor stays active and the next scan tries again.
+                            continue;
+                        }
+                        _timers.UnregisterAll(actorType, actorId);
+                        _active.TryRemove((actorType, actorId), out _);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The sidecar is stopping.
+        }
+    }
+
+    private void RequireLocal(string actorType, string actorId, string errorCode)
+    {
+        if (placement.Locate(actorType, actorId) is not { } host || !IsThisSidecar(host))
+        {
+            throw new DaprApiException(errorCode, 500, StatusCode.Internal, $"actor {actorType}/{actorId} is not hosted by app {options.AppId}");
+        }
+    }
+
+    private static string Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _idleScan;
+        await _timers.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private StateStoreComponent RequireActorStore() =>

@@ -11,10 +11,11 @@ public sealed record ActorRuntimeConfig(
     IReadOnlyList<string> Entities,
     TimeSpan IdleTimeout,
     TimeSpan DrainOngoingCallTimeout,
+    TimeSpan ScanInterval,
     bool ReentrancyEnabled,
     int MaxStackDepth)
 {
-    public static ActorRuntimeConfig None { get; } = new([], TimeSpan.FromMinutes(60), TimeSpan.FromSeconds(60), false, 32);
+    public static ActorRuntimeConfig None { get; } = new([], TimeSpan.FromMinutes(60), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30), false, 32);
 
     public static ActorRuntimeConfig Parse(JsonElement root)
     {
@@ -26,6 +27,7 @@ public sealed record ActorRuntimeConfig(
             entities,
             Duration(root, "actorIdleTimeout") ?? None.IdleTimeout,
             Duration(root, "drainOngoingCallTimeout") ?? None.DrainOngoingCallTimeout,
+            Duration(root, "actorScanInterval") ?? None.ScanInterval,
             reentrancy.ValueKind == JsonValueKind.Object && reentrancy.TryGetProperty("enabled", out var enabled) && enabled.ValueKind == JsonValueKind.True,
             reentrancy.ValueKind == JsonValueKind.Object && reentrancy.TryGetProperty("maxStackDepth", out var depth) && depth.TryGetInt32(out var max) ? max : None.MaxStackDepth);
     }

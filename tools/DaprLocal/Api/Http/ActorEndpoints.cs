@@ -4,7 +4,7 @@ using Ecommerce.DaprLocal.Actors;
 
 namespace Ecommerce.DaprLocal.Api.Http;
 
-/// <summary>The actor API on the HTTP port (the one Dapr.Actors uses): method calls and actor state.</summary>
+/// <summary>The actor API on the HTTP port (the one Dapr.Actors uses): method calls, timers and actor state.</summary>
 public static class ActorEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -20,6 +20,18 @@ public static class ActorEndpoints
             {
                 await DaprHttpResults.Error(error).ExecuteAsync(http);
             }
+        });
+
+        api.MapMethods("/v1.0/actors/{type}/{id}/timers/{name}", ["PUT", "POST"], (string type, string id, string name, HttpContext http, ActorRuntime actors) => DaprHttpResults.Handle(async () =>
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            actors.RegisterTimer(type, id, name, document.RootElement.Clone());
+            return Results.NoContent();
+        }));
+        api.MapDelete("/v1.0/actors/{type}/{id}/timers/{name}", (string type, string id, string name, ActorRuntime actors) =>
+        {
+            actors.UnregisterTimer(type, id, name);
+            return Results.NoContent();
         });
 
         api.MapGet("/v1.0/actors/{type}/{id}/state/{key}", (string type, string id, string key, HttpContext http, ActorRuntime actors) => DaprHttpResults.Handle(async () =>
