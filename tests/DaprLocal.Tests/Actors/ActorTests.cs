@@ -107,6 +107,38 @@ public sealed class ActorTests
         Assert.Equal(2, app.Replica.Activations["sleepy"]);
     }
 
+    [Fact]
+    public async Task A_reminder_set_before_a_restart_fires_after_it()
+    {
+        var appId = Unique();
+        var resources = ActorResources("sqlite");
+        await using (var before = await ActorApp.StartAsync(resources, appId, "before"))
+        {
+            await before.Counter("patient").RemindAsync("later", dueMilliseconds: 2500, periodMilliseconds: 0);
+        }
+
+        await using var after = await ActorApp.StartAsync(resources, appId, "after");
+
+        await Eventually.TrueAsync(() => after.Replica.Reminded.ContainsKey("patient/later"), TimeSpan.FromSeconds(15));
+        await Eventually.TrueAsync(async () => !await after.Counter("patient").HasReminderAsync("later"), TimeSpan.FromSeconds(5), "a fired one-shot reminder is deleted");
+    }
+
+    [Fact]
+    public async Task A_periodic_reminder_fires_until_it_is_unregistered()
+    {
+        await using var app = await ActorApp.StartAsync(ActorResources("redis"), Unique(), "only");
+        var counter = app.Counter("nagged");
+
+        await counter.RemindAsync("nag", dueMilliseconds: 0, periodMilliseconds: 200);
+        await Eventually.TrueAsync(() => app.Replica.Reminded.GetValueOrDefault("nagged/nag") >= 3, TimeSpan.FromSeconds(10));
+        await counter.ForgetAsync("nag");
+        var firedWhenForgotten = app.Replica.Reminded["nagged/nag"];
+        await Task.Delay(600);
+
+        Assert.InRange(app.Replica.Reminded["nagged/nag"], firedWhenForgotten, firedWhenForgotten + 1);
+        Assert.False(await counter.HasReminderAsync("nag"));
+    }
+
     private static string ActorResources(string kind) => TestComponents.StateStore(kind, "actors", ("actorStateStore", "true"));
 
     private static string Unique() => $"actors-{Guid.NewGuid():N}"[..18];

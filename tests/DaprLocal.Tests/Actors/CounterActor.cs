@@ -15,6 +15,12 @@ public interface ICounter : IActor
     Task StartTickingAsync(int periodMilliseconds);
 
     Task StopTickingAsync();
+
+    Task RemindAsync(string name, int dueMilliseconds, int periodMilliseconds);
+
+    Task ForgetAsync(string name);
+
+    Task<bool> HasReminderAsync(string name);
 }
 
 /// <summary>Which actor ids a replica activated, so a test can tell where actors live.</summary>
@@ -27,6 +33,8 @@ public sealed class ReplicaRecord(string name)
     public ConcurrentDictionary<string, int> Deactivations { get; } = new();
 
     public ConcurrentDictionary<string, int> Ticks { get; } = new();
+
+    public ConcurrentDictionary<string, int> Reminded { get; } = new();
 }
 
 /// <summary>
@@ -34,7 +42,7 @@ public sealed class ReplicaRecord(string name)
 /// concurrency, concurrent calls would overwrite each other and lose increments.
 /// </summary>
 [Actor(TypeName = "Counter")]
-public sealed class CounterActor(ActorHost host, ReplicaRecord replica) : Actor(host), ICounter
+public sealed class CounterActor(ActorHost host, ReplicaRecord replica) : Actor(host), ICounter, IRemindable
 {
     protected override Task OnActivateAsync()
     {
@@ -56,6 +64,21 @@ public sealed class CounterActor(ActorHost host, ReplicaRecord replica) : Actor(
     public Task OnTickAsync()
     {
         replica.Ticks.AddOrUpdate(Id.GetId(), 1, (_, count) => count + 1);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A period of 0 is a one-shot reminder.</summary>
+    public Task RemindAsync(string name, int dueMilliseconds, int periodMilliseconds) =>
+        RegisterReminderAsync(name, null, TimeSpan.FromMilliseconds(dueMilliseconds),
+            periodMilliseconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(periodMilliseconds));
+
+    public Task ForgetAsync(string name) => UnregisterReminderAsync(name);
+
+    public async Task<bool> HasReminderAsync(string name) => await GetReminderAsync(name) is not null;
+
+    public Task ReceiveReminderAsync(string reminderName, byte[] state, TimeSpan dueTime, TimeSpan period)
+    {
+        replica.Reminded.AddOrUpdate($"{Id.GetId()}/{reminderName}", 1, (_, count) => count + 1);
         return Task.CompletedTask;
     }
 

@@ -24,8 +24,12 @@ public sealed class ActorRuntime(
     ComponentRegistry components,
     ActorPlacement placement,
     SidecarDirectory directory,
-    SidecarHttpClient sidecars) : IAsyncDisposable
+    SidecarHttpClient sidecars,
+    ActorReminders reminders,
+    ILogger<ActorRuntime> logger) : IAsyncDisposable
 {
+    private static readonly TimeSpan ReminderSyncInterval = TimeSpan.FromSeconds(1);
+
     public const string ReentrancyHeader = "Dapr-Reentrancy-Id";
 
     private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
@@ -36,9 +40,12 @@ public sealed class ActorRuntime(
 
     private readonly ConcurrentDictionary<string, ActorTurnLock> _turns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Type, string Id), DateTimeOffset> _active = new();
-    private readonly ActorTimers _timers = new();
+    private readonly ActorCallbackScheduler _timers = new();
+    private readonly ActorCallbackScheduler _reminderSchedule = new();
+    private readonly ConcurrentDictionary<(string Type, string Id, string Name), DateTimeOffset> _scheduledReminders = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _idleScan = Task.CompletedTask;
+    private Task _reminderSync = Task.CompletedTask;
 
     public ActorRuntimeConfig Config { get; private set; } = ActorRuntimeConfig.None;
 
@@ -67,6 +74,7 @@ public sealed class ActorRuntime(
         if (config.Entities.Count > 0)
         {
             _idleScan = DeactivateIdleActorsAsync(_stopping.Token);
+            _reminderSync = SyncRemindersAsync(_stopping.Token);
         }
     }
 
@@ -109,10 +117,42 @@ public sealed class ActorRuntime(
     {
         RequireLocal(actorType, actorId, "ERR_ACTOR_TIMER_CREATE");
         var schedule = ActorSchedule.Parse(Text(registration, "dueTime"), Text(registration, "period"), Text(registration, "ttl"), DateTimeOffset.UtcNow);
-        _timers.Register(actorType, actorId, name, registration, schedule, FireTimerAsync);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            callback = Text(registration, "callback"),
+            data = registration.TryGetProperty("data", out var data) ? data : default(JsonElement?),
+            dueTime = Text(registration, "dueTime"),
+            period = Text(registration, "period"),
+        });
+        _timers.Register(actorType, actorId, name, body, schedule, (type, id, timer, payload, token) => FireAsync(type, id, $"timer/{timer}", payload, token));
     }
 
     public void UnregisterTimer(string actorType, string actorId, string name) => _timers.Unregister(actorType, actorId, name);
+
+    /// <summary>Registers (or replaces) a reminder; only for actor types this app hosts, as daprd.</summary>
+    public async Task RegisterReminderAsync(string actorType, string actorId, string name, JsonElement registration, CancellationToken cancellationToken)
+    {
+        RequireHostedType(actorType);
+        var reminder = new ActorReminder(
+            actorId, name, Text(registration, "dueTime"), Text(registration, "period"), Text(registration, "ttl"),
+            registration.TryGetProperty("data", out var data) ? data.Clone() : null, DateTimeOffset.UtcNow);
+        ActorSchedule.Parse(reminder.DueTime, reminder.Period, reminder.Ttl, reminder.RegisteredTime);
+        await reminders.RegisterAsync(actorType, reminder, cancellationToken);
+        await SyncRemindersAsync(actorType, cancellationToken);
+    }
+
+    public async Task<ActorReminder?> GetReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
+    {
+        RequireHostedType(actorType);
+        return (await reminders.ListAsync(actorType, cancellationToken)).FirstOrDefault(r => r.ActorId == actorId && r.Name == name);
+    }
+
+    public async Task UnregisterReminderAsync(string actorType, string actorId, string name, CancellationToken cancellationToken)
+    {
+        RequireHostedType(actorType);
+        await reminders.UnregisterAsync(actorType, actorId, name, cancellationToken);
+        await SyncRemindersAsync(actorType, cancellationToken);
+    }
 
     public async Task<StateItem?> GetStateAsync(string actorType, string actorId, string key, CancellationToken cancellationToken) =>
         await RequireActorStore().Store.GetAsync(StateKey(actorType, actorId, key), cancellationToken);
@@ -152,12 +192,12 @@ public sealed class ActorRuntime(
         }
     }
 
-    /// <summary>One timer firing, in the actor's turn; false when the app asks to stop the timer.</summary>
-    private async Task<bool> FireTimerAsync(string actorType, string actorId, string name, byte[] body, CancellationToken cancellationToken)
+    /// <summary>One timer or reminder firing (<paramref name="method"/> <c>timer/x</c> or <c>remind/x</c>), in the actor's turn; false when the app asks to stop.</summary>
+    private async Task<bool> FireAsync(string actorType, string actorId, string method, byte[] body, CancellationToken cancellationToken)
     {
         using (await TakeTurnAsync(actorType, actorId, reentrancyId: null, cancellationToken))
         {
-            using var request = app.CreateRequest(HttpMethod.Put, $"/actors/{actorType}/{actorId}/method/timer/{name}");
+            using var request = app.CreateRequest(HttpMethod.Put, $"/actors/{actorType}/{actorId}/method/{method}");
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
             using var response = await app.SendAsync(request, cancellationToken);
@@ -200,6 +240,119 @@ public sealed class ActorRuntime(
         }
     }
 
+    /// <summary>
+    /// Keeps the in-memory schedule in step with the stored reminders of every hosted type: at start
+    /// (so reminders survive a restart) and then every second (another replica may have registered one).
+    /// Every replica schedules every reminder; a firing goes ahead only where the actor is placed.
+    /// </summary>
+    private async Task SyncRemindersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                foreach (var actorType in Config.Entities)
+                {
+                    try
+                    {
+                        await SyncRemindersAsync(actorType, cancellationToken);
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException)
+                    {
+                        // The actor state store is unreachable for now: keep the schedule we have, look again later.
+                        SidecarLog.RemindersUnreadable(logger, actorType, error.Message);
+                    }
+                }
+                await Task.Delay(ReminderSyncInterval, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The sidecar is stopping.
+        }
+    }
+
+    private async Task SyncRemindersAsync(string actorType, CancellationToken cancellationToken)
+    {
+        var stored = await reminders.ListAsync(actorType, cancellationToken);
+        foreach (var key in _scheduledReminders.Keys.Where(k => k.Type == actorType).ToArray())
+        {
+            if (!stored.Any(r => r.ActorId == key.Id && r.Name == key.Name && r.RegisteredTime == _scheduledReminders[key]))
+            {
+                _scheduledReminders.TryRemove(key, out _);
+                _reminderSchedule.Unregister(key.Type, key.Id, key.Name);
+            }
+        }
+        foreach (var reminder in stored)
+        {
+            var key = (actorType, reminder.ActorId, reminder.Name);
+            if (_scheduledReminders.TryGetValue(key, out var registered) && registered == reminder.RegisteredTime)
+            {
+                continue;
+            }
+            _scheduledReminders[key] = reminder.RegisteredTime;
+            var body = JsonSerializer.SerializeToUtf8Bytes(new { data = reminder.Data, dueTime = reminder.DueTime, period = reminder.Period });
+            _reminderSchedule.Register(
+                actorType, reminder.ActorId, reminder.Name, body, CatchUp(ActorSchedule.Parse(reminder.DueTime, reminder.Period, reminder.Ttl, reminder.RegisteredTime)),
+                FireReminderAsync,
+                onFinished: () => _ = ForgetReminderAsync(actorType, reminder));
+        }
+    }
+
+    /// <summary>After a restart, firings missed while nothing ran collapse into one now; the cadence (and an R&lt;n&gt; count) carries on.</summary>
+    private static ActorSchedule CatchUp(ActorSchedule schedule)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (schedule.Period is not { } period || schedule.FirstDue >= now)
+        {
+            return schedule;
+        }
+        var missed = (int)Math.Min(int.MaxValue, (now - schedule.FirstDue).Ticks / period.Ticks);
+        return schedule with
+        {
+            FirstDue = schedule.FirstDue + (period * missed),
+            Repetitions = schedule.Repetitions is { } times ? Math.Max(1, times - missed) : null,
+        };
+    }
+
+    private async Task<bool> FireReminderAsync(string actorType, string actorId, string name, byte[] body, CancellationToken cancellationToken)
+    {
+        if (placement.Locate(actorType, actorId) is not { } host || !IsThisSidecar(host))
+        {
+            // Another replica hosts the actor and fires it; this schedule just keeps pace.
+            return true;
+        }
+        return await FireAsync(actorType, actorId, $"remind/{name}", body, cancellationToken);
+    }
+
+    /// <summary>A reminder that has run out (or that the app cancelled) is deleted, unless it was registered again meanwhile.</summary>
+    private async Task ForgetReminderAsync(string actorType, ActorReminder reminder)
+    {
+        _scheduledReminders.TryRemove((actorType, reminder.ActorId, reminder.Name), out _);
+        try
+        {
+            var current = await GetReminderAsync(actorType, reminder.ActorId, reminder.Name, CancellationToken.None);
+            if (current?.RegisteredTime == reminder.RegisteredTime)
+            {
+                await reminders.UnregisterAsync(actorType, reminder.ActorId, reminder.Name, CancellationToken.None);
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Left in the store, it fires once more after the next start: reminders are delivered at least once.
+            SidecarLog.RemindersUnreadable(logger, actorType, error.Message);
+        }
+    }
+
+    private void RequireHostedType(string actorType)
+    {
+        if (!Config.Entities.Contains(actorType, StringComparer.Ordinal))
+        {
+            throw new DaprApiException("ERR_ACTOR_REMINDER_NON_HOSTED", 403, StatusCode.PermissionDenied,
+                $"operations on actor reminders are only possible on hosted actor types; {options.AppId} does not host {actorType}");
+        }
+    }
+
     private void RequireLocal(string actorType, string actorId, string errorCode)
     {
         if (placement.Locate(actorType, actorId) is not { } host || !IsThisSidecar(host))
@@ -215,7 +368,9 @@ public sealed class ActorRuntime(
     {
         await _stopping.CancelAsync();
         await _idleScan;
+        await _reminderSync;
         await _timers.DisposeAsync();
+        await _reminderSchedule.DisposeAsync();
         _stopping.Dispose();
     }
 

@@ -80,6 +80,7 @@ public sealed class SidecarHost : IAsyncDisposable
         services.AddSingleton<SubscriptionRunner>();
         services.AddSingleton<InputBindingRunner>();
         services.AddSingleton<ActorPlacement>();
+        services.AddSingleton<ActorReminders>();
         services.AddSingleton<ActorRuntime>();
         services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxBodySize));
         services.AddSingleton<IServiceMethodProvider<DaprGrpcService>, DaprGrpcMethodProvider>();

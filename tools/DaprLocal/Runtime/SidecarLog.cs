@@ -39,6 +39,9 @@ internal static partial class SidecarLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "configuration {Configuration} is read but not applied: DaprLocal has no tracing exporter, metrics port, access control or feature flags of its own")]
     public static partial void ConfigurationNotApplied(ILogger logger, string configuration);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "reminders of actor type {ActorType} could not be read or updated: {Reason}")]
+    public static partial void RemindersUnreadable(ILogger logger, string actorType, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "resiliency: {Warning}")]
     public static partial void ResiliencyWarning(ILogger logger, string warning);
 

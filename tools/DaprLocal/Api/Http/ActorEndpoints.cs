@@ -4,7 +4,7 @@ using Ecommerce.DaprLocal.Actors;
 
 namespace Ecommerce.DaprLocal.Api.Http;
 
-/// <summary>The actor API on the HTTP port (the one Dapr.Actors uses): method calls, timers and actor state.</summary>
+/// <summary>The actor API on the HTTP port (the one Dapr.Actors uses): method calls, timers, reminders and actor state.</summary>
 public static class ActorEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -33,6 +33,32 @@ public static class ActorEndpoints
             actors.UnregisterTimer(type, id, name);
             return Results.NoContent();
         });
+
+        api.MapMethods("/v1.0/actors/{type}/{id}/reminders/{name}", ["PUT", "POST"], (string type, string id, string name, HttpContext http, ActorRuntime actors) => DaprHttpResults.Handle(async () =>
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            await actors.RegisterReminderAsync(type, id, name, document.RootElement, http.RequestAborted);
+            return Results.NoContent();
+        }));
+        api.MapGet("/v1.0/actors/{type}/{id}/reminders/{name}", (string type, string id, string name, HttpContext http, ActorRuntime actors) => DaprHttpResults.Handle(async () =>
+            // daprd with the Scheduler answers an empty object for a reminder it does not have.
+            await actors.GetReminderAsync(type, id, name, http.RequestAborted) is { } reminder
+                ? Results.Json(new
+                {
+                    actorID = id,
+                    actorType = type,
+                    name,
+                    data = reminder.Data,
+                    dueTime = reminder.DueTime,
+                    period = reminder.Period,
+                    registeredTime = reminder.RegisteredTime,
+                })
+                : Results.Json(new { })));
+        api.MapDelete("/v1.0/actors/{type}/{id}/reminders/{name}", (string type, string id, string name, HttpContext http, ActorRuntime actors) => DaprHttpResults.Handle(async () =>
+        {
+            await actors.UnregisterReminderAsync(type, id, name, http.RequestAborted);
+            return Results.NoContent();
+        }));
 
         api.MapGet("/v1.0/actors/{type}/{id}/state/{key}", (string type, string id, string key, HttpContext http, ActorRuntime actors) => DaprHttpResults.Handle(async () =>
             await actors.GetStateAsync(type, id, key, http.RequestAborted) is { } item

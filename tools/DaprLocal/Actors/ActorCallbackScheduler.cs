@@ -1,21 +1,24 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
 
 namespace Ecommerce.DaprLocal.Actors;
 
 /// <summary>
-/// Actor timers: kept in the sidecar's memory only, as daprd keeps them (lost on deactivation or
-/// restart). Each fires <c>PUT /actors/{type}/{id}/method/timer/{name}</c> in the actor's turn,
-/// with the registration's <c>callback</c>, <c>data</c>, <c>dueTime</c> and <c>period</c> echoed
-/// back, until it runs out, expires, is unregistered or the app answers <c>X-DaprReminderCancel: true</c>.
+/// Runs scheduled actor callbacks (timers, reminders) in memory: each fires through the given
+/// callback on its schedule until it runs out, expires, is unregistered or the callback answers
+/// false (the app sent <c>X-DaprReminderCancel: true</c>). What survives a restart is the caller's
+/// business (reminders are persisted, timers are not, as in daprd).
 /// </summary>
-public sealed class ActorTimers : IAsyncDisposable
+public sealed class ActorCallbackScheduler : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Type, string Id, string Name), CancellationTokenSource> _timers = new();
 
-    public void Register(string actorType, string actorId, string name, JsonElement registration, ActorSchedule schedule,
-        Func<string, string, string, byte[], CancellationToken, Task<bool>> fire)
+    /// <summary>
+    /// Schedules <paramref name="fire"/> (replacing a callback of the same actor and name): each firing
+    /// sends <paramref name="body"/>; <paramref name="onFinished"/> runs once the schedule has run out on
+    /// its own or the app cancelled it (not when unregistered).
+    /// </summary>
+    public void Register(string actorType, string actorId, string name, byte[] body, ActorSchedule schedule,
+        Func<string, string, string, byte[], CancellationToken, Task<bool>> fire, Action? onFinished = null)
     {
         ArgumentNullException.ThrowIfNull(fire);
         var key = (actorType, actorId, name);
@@ -26,14 +29,7 @@ public sealed class ActorTimers : IAsyncDisposable
             previous.Dispose();
         }
         _timers[key] = stop;
-        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-        {
-            callback = Text(registration, "callback"),
-            data = registration.TryGetProperty("data", out var data) ? data : default(JsonElement?),
-            dueTime = Text(registration, "dueTime"),
-            period = Text(registration, "period"),
-        }));
-        _ = RunAsync(key, schedule, body, fire, stop);
+        _ = RunAsync(key, schedule, body, fire, stop, onFinished);
     }
 
     public void Unregister(string actorType, string actorId, string name)
@@ -56,7 +52,7 @@ public sealed class ActorTimers : IAsyncDisposable
 
     private async Task RunAsync(
         (string Type, string Id, string Name) key, ActorSchedule schedule, byte[] body,
-        Func<string, string, string, byte[], CancellationToken, Task<bool>> fire, CancellationTokenSource stop)
+        Func<string, string, string, byte[], CancellationToken, Task<bool>> fire, CancellationTokenSource stop, Action? onFinished)
     {
         var due = schedule.FirstDue;
         var fired = 0;
@@ -73,12 +69,14 @@ public sealed class ActorTimers : IAsyncDisposable
                 }
                 if (schedule.Expires is { } expires && DateTimeOffset.UtcNow >= expires)
                 {
+                    onFinished?.Invoke();
                     break;
                 }
                 var keepGoing = await fire(key.Type, key.Id, key.Name, body, token);
                 fired++;
                 if (!keepGoing || schedule.Period is not { } period || (schedule.Repetitions is { } times && fired >= times))
                 {
+                    onFinished?.Invoke();
                     break;
                 }
                 due += period;
@@ -96,9 +94,6 @@ public sealed class ActorTimers : IAsyncDisposable
             }
         }
     }
-
-    private static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     public ValueTask DisposeAsync()
     {
