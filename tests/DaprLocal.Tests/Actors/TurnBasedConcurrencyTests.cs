@@ -76,4 +76,43 @@ public sealed class TurnBasedConcurrencyTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("ERR_ACTOR_INVOKE_METHOD", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_reentrancy_enabled_a_call_chain_may_reenter_its_actor_up_to_the_stack_depth()
+    {
+        var appPort = TestSidecar.FreePort();
+        await using var sidecar = await TestSidecar.StartAsync(
+            TestComponents.StateStore("in-memory", "actors", ("actorStateStore", "true")), appPort: appPort, waitUntilReady: false);
+        using var callBack = new HttpClient { BaseAddress = sidecar.HttpEndpoint };
+        var seenIds = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var app = await LoopbackServer.StartAsync(web =>
+        {
+            web.MapGet("/dapr/config", () => Results.Json(new { entities = RawActorTypes, reentrancy = new { enabled = true, maxStackDepth = 3 } }));
+            // Each call re-enters the same actor through the sidecar, passing its reentrancy id on, until depth is 0.
+            web.MapPut("/actors/Raw/{id}/method/nest/{depth:int}", async (string id, int depth, HttpRequest request) =>
+            {
+                var reentrancyId = request.Headers["Dapr-Reentrancy-Id"].ToString();
+                seenIds.Enqueue(reentrancyId);
+                if (depth == 0)
+                {
+                    return Results.Ok();
+                }
+                using var nested = new HttpRequestMessage(HttpMethod.Put, $"/v1.0/actors/Raw/{id}/method/nest/{depth - 1}");
+                nested.Headers.Add("Dapr-Reentrancy-Id", reentrancyId);
+                var answer = await callBack.SendAsync(nested);
+                return answer.IsSuccessStatusCode ? Results.Ok() : Results.StatusCode((int)answer.StatusCode);
+            });
+        }, appPort);
+        await sidecar.Host.WaitUntilReadyAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        using var http = new HttpClient { BaseAddress = sidecar.HttpEndpoint, Timeout = TimeSpan.FromSeconds(10) };
+
+        var withinDepth = await http.PutAsync(new Uri("/v1.0/actors/Raw/r/method/nest/2", UriKind.Relative), new StringContent(""));
+        var tooDeep = await http.PutAsync(new Uri("/v1.0/actors/Raw/r/method/nest/5", UriKind.Relative), new StringContent(""));
+
+        Assert.Equal(HttpStatusCode.OK, withinDepth.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, tooDeep.StatusCode);
+        // The first chain (depth 2: three calls) carried one reentrancy id, made up by the sidecar.
+        Assert.Single(seenIds.Take(3).Distinct());
+        Assert.False(string.IsNullOrEmpty(seenIds.First()));
+    }
 }
