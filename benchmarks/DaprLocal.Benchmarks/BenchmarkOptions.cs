@@ -16,12 +16,13 @@ internal sealed record BenchmarkOptions
           --rounds <n>          alternating DaprLocal/direct rounds the duration is split into (default 5)
           --sidecars <n>        idle sidecars for the memory measurement (default 12)
           --settle <time>       how long idle sidecars run before memory is read (default 5s)
-          --only <parts>        comma-separated subset of: state,invoke,memory,runner (default all)
+          --only <parts>        comma-separated subset of: state,invoke,memory,runner,actors (default all)
+          --actor-callers <n>   concurrent closed-loop callers in the actor part (default 32)
           --daprlocal-dll <p>   Ecommerce.DaprLocal.dll for the runner child process (default: found in tools/DaprLocal/bin)
         Needs ECOMMERCE_REDIS_HOST (source ~/.local/state/ecommerce/infrastructure.env) for the state part.
         """;
 
-    private static readonly string[] AllParts = ["state", "invoke", "memory", "runner"];
+    private static readonly string[] AllParts = ["state", "invoke", "memory", "runner", "actors"];
 
     public int Rate { get; init; } = 1000;
 
@@ -44,6 +45,9 @@ internal sealed record BenchmarkOptions
 
     public string? DaprLocalDll { get; init; }
 
+    /// <summary>Concurrent callers of the actor part's closed loop (it measures throughput, not a fixed rate).</summary>
+    public int ActorCallers { get; init; } = 32;
+
     public bool Runs(string part) => Parts.Contains(part);
 
     /// <summary>Parses the flags; a malformed one throws <see cref="ArgumentException"/> naming it.</summary>
@@ -64,6 +68,7 @@ internal sealed record BenchmarkOptions
                 "--sidecars" => options with { IdleSidecars = PositiveInt(flag, Value()) },
                 "--settle" => options with { Settle = Time(flag, Value(), allowZero: true) },
                 "--only" => options with { Parts = PartsOf(Value()) },
+                "--actor-callers" => options with { ActorCallers = PositiveInt(flag, Value()) },
                 "--daprlocal-dll" => options with { DaprLocalDll = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"unknown argument '{flag}'."),
             };

@@ -18,7 +18,12 @@ internal sealed class BenchmarkSidecar : IAsyncDisposable
 
     public Uri GrpcEndpoint => new($"http://127.0.0.1:{Host.Options.GrpcPort}");
 
-    public static async Task<BenchmarkSidecar> StartAsync(string appId, string resourcesPath, int? appPort, SharedRuntime shared)
+    /// <summary>
+    /// Starts the sidecar and waits until it is ready. <c>startApp</c>, if given, starts the app
+    /// once the sidecar listens and before that wait — a sidecar is only ready once its app
+    /// answers, and an actor app must know its sidecar's address.
+    /// </summary>
+    public static async Task<BenchmarkSidecar> StartAsync(string appId, string resourcesPath, int? appPort, SharedRuntime shared, Func<BenchmarkSidecar, Task>? startApp = null)
     {
         var options = new SidecarOptions
         {
@@ -42,12 +47,21 @@ internal sealed class BenchmarkSidecar : IAsyncDisposable
         var sidecar = new BenchmarkSidecar(host);
         try
         {
+            if (startApp is not null)
+            {
+                await startApp(sidecar);
+            }
             await host.WaitUntilReadyAsync().WaitAsync(ReadyTimeout);
         }
         catch (TimeoutException error)
         {
             await sidecar.DisposeAsync();
             throw new BenchmarkFailureException($"sidecar {appId} was not ready within {ReadyTimeout.TotalSeconds:0} s.", error);
+        }
+        catch
+        {
+            await sidecar.DisposeAsync();
+            throw;
         }
         return sidecar;
     }

@@ -81,6 +81,14 @@ internal static class BenchmarkProgram
             await using var invocation = await InvocationBenchmark.StartAsync(shared);
             report.Add(await pairs.RunAsync("invoke", InvocationBenchmark.Hops, invocation.ViaDaprLocalAsync, invocation.DirectAsync));
         }
+        if (options.Runs("actors"))
+        {
+            await using var actors = await ActorBenchmark.StartAsync(shared);
+            foreach (var scenario in await actors.RunAsync(new ClosedLoop(options.ActorCallers), options.Warmup, options.Duration, progress))
+            {
+                report.Add(scenario);
+            }
+        }
 
         report.Print(Console.Out, MachineLoad.Describe());
     }
@@ -121,6 +129,12 @@ internal static class BenchmarkProgram
         Console.Out.WriteLine(
             $"  load: open loop at {options.Rate} ops/s; warm-up {options.Warmup.TotalSeconds:0.#} s per variant; " +
             $"{options.Duration.TotalSeconds:0.#} s measured per variant in {options.Rounds} alternating rounds");
+        if (options.Runs("actors"))
+        {
+            Console.Out.WriteLine(
+                $"  actors: closed loop, {options.ActorCallers} concurrent callers; warm-up {options.Warmup.TotalSeconds:0.#} s and " +
+                $"{options.Duration.TotalSeconds:0.#} s measured per scenario");
+        }
         Console.Out.WriteLine($"  sidecars and clients share this process (as with the runner); Redis: {redisHost ?? "not used"}");
         Console.Out.WriteLine($"  at start: {MachineLoad.Describe()}");
         // Building this program (dotnet run) already raises the 1-minute average to about 1; a
