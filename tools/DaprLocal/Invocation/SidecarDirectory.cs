@@ -17,6 +17,7 @@ public sealed class SidecarDirectory
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (DateTime ReadAt, SidecarAddress[] Entries)> _cache = new(StringComparer.Ordinal);
+    private (DateTime ReadAt, SidecarAddress[] Entries) _allEntries = (DateTime.MinValue, []);
     private int _roundRobin;
 
     public SidecarDirectory(string? root = null)
@@ -44,6 +45,7 @@ public sealed class SidecarDirectory
         var file = Path.Combine(Root, $"{address.AppId}.{address.ProcessId}.{address.HttpPort}.json");
         File.WriteAllText(file, JsonSerializer.Serialize(address));
         _cache.TryRemove(address.AppId, out _);
+        _allEntries = (DateTime.MinValue, []);
         return new Registration(file);
     }
 
@@ -54,14 +56,17 @@ public sealed class SidecarDirectory
         return entries.Length == 0 ? null : entries[(int)((uint)Interlocked.Increment(ref _roundRobin) % entries.Length)];
     }
 
-    /// <summary>Every live sidecar whose app hosts <paramref name="actorType"/>.</summary>
-    public IReadOnlyList<SidecarAddress> HostsOf(string actorType) =>
-        Directory.EnumerateFiles(Root, "*.json")
-            .Select(Read)
-            .Where(IsAlive)
-            .OfType<SidecarAddress>()
-            .Where(entry => entry.ActorTypes.Contains(actorType, StringComparer.Ordinal))
-            .ToArray();
+    /// <summary>Every live sidecar whose app hosts <paramref name="actorType"/> (read at most once a second: it is on every actor call).</summary>
+    public IReadOnlyList<SidecarAddress> HostsOf(string actorType)
+    {
+        var cached = _allEntries;
+        if (DateTime.UtcNow - cached.ReadAt >= CacheLifetime)
+        {
+            cached = (DateTime.UtcNow, Directory.EnumerateFiles(Root, "*.json").Select(Read).Where(IsAlive).OfType<SidecarAddress>().ToArray());
+            _allEntries = cached;
+        }
+        return cached.Entries.Where(entry => entry.ActorTypes.Contains(actorType, StringComparer.Ordinal)).ToArray();
+    }
 
     /// <summary>Forgets cached lookups of an app, after a call to it failed.</summary>
     public void Invalidate(string appId) => _cache.TryRemove(appId, out _);
