@@ -60,6 +60,37 @@ public sealed class ActorTests
     }
 
     [Fact]
+    public async Task When_a_replica_joins_the_actors_that_move_to_it_are_deactivated_here_and_keep_their_state()
+    {
+        var appId = Unique();
+        var resources = ActorResources("redis");
+        await using var a = await ActorApp.StartAsync(resources, appId, "a");
+        var ids = Enumerable.Range(0, 20).Select(i => $"m{i}").ToArray();
+        foreach (var id in ids)
+        {
+            await a.Counter(id).IncrementAsync();
+        }
+
+        await using var b = await ActorApp.StartAsync(resources, appId, "b");
+        // Sidecars re-read who hosts what about once a second: wait until a's sidecar places some actors on b.
+        await Eventually.TrueAsync(
+            async () => (await Task.WhenAll(ids.Select(id => a.Counter(id).ReplicaAsync()))).Contains("b"), TimeSpan.FromSeconds(10));
+        var moved = new List<string>();
+        foreach (var id in ids)
+        {
+            Assert.Equal(2, await a.Counter(id).IncrementAsync());
+            if (await a.Counter(id).ReplicaAsync() == "b")
+            {
+                moved.Add(id);
+            }
+        }
+
+        Assert.NotEmpty(moved);
+        await Eventually.TrueAsync(() => moved.All(a.Replica.Deactivations.ContainsKey), TimeSpan.FromSeconds(10), "moved actors are deactivated on the old replica");
+        Assert.All(ids.Except(moved), id => Assert.False(a.Replica.Deactivations.ContainsKey(id)));
+    }
+
+    [Fact]
     public async Task An_actor_type_nobody_hosts_is_an_error_for_the_caller()
     {
         await using var app = await ActorApp.StartAsync(ActorResources("sqlite"), Unique(), "only");

@@ -205,6 +205,42 @@ public sealed class ActorRuntime(
         }
     }
 
+    /// <summary><c>DELETE /actors/{type}/{id}</c> in the actor's turn; its timers end with it.</summary>
+    private async Task DeactivateAsync(string actorType, string actorId, CancellationToken cancellationToken)
+    {
+        using (await TakeTurnAsync(actorType, actorId, reentrancyId: null, cancellationToken))
+        {
+            try
+            {
+                using var request = app.CreateRequest(HttpMethod.Delete, $"/actors/{actorType}/{actorId}");
+                using var response = await app.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                // The app is not reachable right now; the actor stays active and the next scan tries again.
+                return;
+            }
+            _timers.UnregisterAll(actorType, actorId);
+            _active.TryRemove((actorType, actorId), out _);
+        }
+    }
+
+    /// <summary>
+    /// When replicas come or go, some actors now belong to another replica: deactivate them here
+    /// (in their turn, so a call in progress finishes first — daprd's drain) so that no actor stays
+    /// active in two places and the new host reads the state this one saved.
+    /// </summary>
+    private async Task HandOverMovedActorsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (actorType, actorId) in _active.Keys.ToArray())
+        {
+            if (placement.Locate(actorType, actorId) is { } host && !IsThisSidecar(host))
+            {
+                await DeactivateAsync(actorType, actorId, cancellationToken);
+            }
+        }
+    }
+
     private async Task DeactivateIdleActorsAsync(CancellationToken cancellationToken)
     {
         var scan = Config.ScanInterval < Config.IdleTimeout ? Config.ScanInterval : Config.IdleTimeout;
@@ -216,21 +252,7 @@ public sealed class ActorRuntime(
                 var idleSince = DateTimeOffset.UtcNow - Config.IdleTimeout;
                 foreach (var (actorType, actorId) in _active.Where(pair => pair.Value < idleSince).Select(pair => pair.Key).ToArray())
                 {
-                    using (await TakeTurnAsync(actorType, actorId, reentrancyId: null, cancellationToken))
-                    {
-                        try
-                        {
-                            using var request = app.CreateRequest(HttpMethod.Delete, $"/actors/{actorType}/{actorId}");
-                            using var response = await app.SendAsync(request, cancellationToken);
-                        }
-                        catch (HttpRequestException)
-                        {
-                            // The app is not reachable right now; the actor stays active and the next scan tries again.
-                            continue;
-                        }
-                        _timers.UnregisterAll(actorType, actorId);
-                        _active.TryRemove((actorType, actorId), out _);
-                    }
+                    await DeactivateAsync(actorType, actorId, cancellationToken);
                 }
             }
         }
@@ -251,6 +273,7 @@ public sealed class ActorRuntime(
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                await HandOverMovedActorsAsync(cancellationToken);
                 foreach (var actorType in Config.Entities)
                 {
                     try
