@@ -23,10 +23,12 @@ public sealed class ActorApp : IAsyncDisposable
 
     public ReplicaRecord Replica { get; }
 
-    public static async Task<ActorApp> StartAsync(string resources, string appId, string replicaName, Action<Dapr.Actors.Runtime.ActorRuntimeOptions>? configure = null)
+    /// <summary>Starts the app and its sidecar; a <c>shared</c> runtime of its own stands for a separate <c>sidecar</c> process.</summary>
+    public static async Task<ActorApp> StartAsync(
+        string resources, string appId, string replicaName, Action<Dapr.Actors.Runtime.ActorRuntimeOptions>? configure = null, Runtime.SharedRuntime? shared = null)
     {
         var appPort = TestSidecar.FreePort();
-        var sidecar = await TestSidecar.StartAsync(resources, appId: appId, appPort: appPort, waitUntilReady: false);
+        var sidecar = await TestSidecar.StartAsync(resources, appId: appId, appPort: appPort, shared: shared, waitUntilReady: false);
         var replica = new ReplicaRecord(replicaName);
         var server = await LoopbackServer.StartAsync(
             app => app.MapActorsHandlers(),

@@ -91,6 +91,27 @@ public sealed class ActorTests
     }
 
     [Fact]
+    public async Task With_reentrancy_enabled_an_actor_may_call_itself_through_the_sdk()
+    {
+        await using var app = await ActorApp.StartAsync(ActorResources("sqlite"), Unique(), "only",
+            options => options.ReentrancyConfig = new Dapr.Actors.ActorReentrancyConfig { Enabled = true, MaxStackDepth = 8 });
+
+        Assert.Equal(3, await app.Counter("echo").NestAsync(3).WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task Actors_hosted_behind_a_separate_sidecar_process_are_found()
+    {
+        using var otherProcess = new Runtime.SharedRuntime();
+        await using var host = await ActorApp.StartAsync(ActorResources("sqlite"), Unique(), "elsewhere", shared: otherProcess);
+        await using var caller = await TestSidecar.StartAsync("");
+        var proxy = ActorProxy.Create<ICounter>(new ActorId("far"), "Counter", new ActorProxyOptions { HttpEndpoint = caller.HttpEndpoint.ToString().TrimEnd('/') });
+
+        Assert.Equal(1, await proxy.IncrementAsync());
+        Assert.Equal("elsewhere", await proxy.ReplicaAsync());
+    }
+
+    [Fact]
     public async Task An_actor_type_nobody_hosts_is_an_error_for_the_caller()
     {
         await using var app = await ActorApp.StartAsync(ActorResources("sqlite"), Unique(), "only");

@@ -21,6 +21,8 @@ public interface ICounter : IActor
     Task ForgetAsync(string name);
 
     Task<bool> HasReminderAsync(string name);
+
+    Task<int> NestAsync(int depth);
 }
 
 /// <summary>Which actor ids a replica activated, so a test can tell where actors live.</summary>
@@ -81,6 +83,10 @@ public sealed class CounterActor(ActorHost host, ReplicaRecord replica) : Actor(
         replica.Reminded.AddOrUpdate($"{Id.GetId()}/{reminderName}", 1, (_, count) => count + 1);
         return Task.CompletedTask;
     }
+
+    /// <summary>Calls itself through the sidecar <paramref name="depth"/> times: needs reentrancy, else the turn lock waits forever.</summary>
+    public async Task<int> NestAsync(int depth) =>
+        depth == 0 ? 0 : 1 + await ProxyFactory.CreateActorProxy<ICounter>(Id, "Counter").NestAsync(depth - 1);
 
     public async Task<int> IncrementAsync()
     {
