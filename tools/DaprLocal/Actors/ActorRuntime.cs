@@ -205,10 +205,27 @@ public sealed class ActorRuntime(
         }
     }
 
-    /// <summary><c>DELETE /actors/{type}/{id}</c> in the actor's turn; its timers end with it.</summary>
-    private async Task DeactivateAsync(string actorType, string actorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>DELETE /actors/{type}/{id}</c>; its timers end with it. With <paramref name="drain"/> it waits
+    /// for the call in progress, up to <c>drainOngoingCallTimeout</c>, and then deactivates anyway.
+    /// </summary>
+    private async Task DeactivateAsync(string actorType, string actorId, bool drain, CancellationToken cancellationToken)
     {
-        using (await TakeTurnAsync(actorType, actorId, reentrancyId: null, cancellationToken))
+        IDisposable? turn = null;
+        if (drain)
+        {
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            patience.CancelAfter(Config.DrainOngoingCallTimeout);
+            try
+            {
+                turn = await TakeTurnAsync(actorType, actorId, reentrancyId: null, patience.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The call in progress outlasted drainOngoingCallTimeout: deactivate without it.
+            }
+        }
+        using (turn)
         {
             try
             {
@@ -227,8 +244,8 @@ public sealed class ActorRuntime(
 
     /// <summary>
     /// When replicas come or go, some actors now belong to another replica: deactivate them here
-    /// (in their turn, so a call in progress finishes first — daprd's drain) so that no actor stays
-    /// active in two places and the new host reads the state this one saved.
+    /// (with <c>drainRebalancedActors</c>, the default, after the call in progress finishes) so that no
+    /// actor stays active in two places and the new host reads the state this one saved.
     /// </summary>
     private async Task HandOverMovedActorsAsync(CancellationToken cancellationToken)
     {
@@ -236,7 +253,7 @@ public sealed class ActorRuntime(
         {
             if (placement.Locate(actorType, actorId) is { } host && !IsThisSidecar(host))
             {
-                await DeactivateAsync(actorType, actorId, cancellationToken);
+                await DeactivateAsync(actorType, actorId, Config.DrainRebalancedActors, cancellationToken);
             }
         }
     }
@@ -252,7 +269,7 @@ public sealed class ActorRuntime(
                 var idleSince = DateTimeOffset.UtcNow - Config.IdleTimeout;
                 foreach (var (actorType, actorId) in _active.Where(pair => pair.Value < idleSince).Select(pair => pair.Key).ToArray())
                 {
-                    await DeactivateAsync(actorType, actorId, cancellationToken);
+                    await DeactivateAsync(actorType, actorId, drain: true, cancellationToken);
                 }
             }
         }

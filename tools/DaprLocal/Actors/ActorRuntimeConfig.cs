@@ -12,10 +12,11 @@ public sealed record ActorRuntimeConfig(
     TimeSpan IdleTimeout,
     TimeSpan DrainOngoingCallTimeout,
     TimeSpan ScanInterval,
+    bool DrainRebalancedActors,
     bool ReentrancyEnabled,
     int MaxStackDepth)
 {
-    public static ActorRuntimeConfig None { get; } = new([], TimeSpan.FromMinutes(60), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30), false, 32);
+    public static ActorRuntimeConfig None { get; } = new([], TimeSpan.FromMinutes(60), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30), true, false, 32);
 
     public static ActorRuntimeConfig Parse(JsonElement root)
     {
@@ -28,6 +29,7 @@ public sealed record ActorRuntimeConfig(
             Duration(root, "actorIdleTimeout") ?? None.IdleTimeout,
             Duration(root, "drainOngoingCallTimeout") ?? None.DrainOngoingCallTimeout,
             Duration(root, "actorScanInterval") ?? None.ScanInterval,
+            !root.TryGetProperty("drainRebalancedActors", out var drain) || drain.ValueKind != JsonValueKind.False,
             reentrancy.ValueKind == JsonValueKind.Object && reentrancy.TryGetProperty("enabled", out var enabled) && enabled.ValueKind == JsonValueKind.True,
             reentrancy.ValueKind == JsonValueKind.Object && reentrancy.TryGetProperty("maxStackDepth", out var depth) && depth.TryGetInt32(out var max) ? max : None.MaxStackDepth);
     }
