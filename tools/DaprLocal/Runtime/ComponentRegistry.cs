@@ -31,8 +31,9 @@ public sealed class ComponentRegistry : IAsyncDisposable
 
     public IReadOnlyList<ComponentDefinition> All { get; private set; } = [];
 
+    /// <summary>Creates and initialises the components; they log through <c>logs</c> (a broker's lost connection, a failed cleanup).</summary>
     public static async Task<ComponentRegistry> CreateAsync(
-        IReadOnlyList<ComponentSpec> specs, string appId, InMemoryBrokerRegistry inMemoryBrokers, CancellationToken cancellationToken)
+        IReadOnlyList<ComponentSpec> specs, string appId, InMemoryBrokerRegistry inMemoryBrokers, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(specs);
         foreach (var spec in specs)
@@ -48,7 +49,7 @@ public sealed class ComponentRegistry : IAsyncDisposable
         var registry = new ComponentRegistry();
         try
         {
-            await registry.InitializeAsync(specs, appId, inMemoryBrokers, cancellationToken);
+            await registry.InitializeAsync(specs, appId, inMemoryBrokers, logs, cancellationToken);
             return registry;
         }
         catch
@@ -61,7 +62,8 @@ public sealed class ComponentRegistry : IAsyncDisposable
     private static bool IsSupported(string type) =>
         StateStoreFactory.IsSupported(type) || PubSubFactory.IsSupported(type) || SecretStoreFactory.IsSupported(type) || BindingFactory.IsSupported(type);
 
-    private async Task InitializeAsync(IReadOnlyList<ComponentSpec> specs, string appId, InMemoryBrokerRegistry inMemoryBrokers, CancellationToken cancellationToken)
+    private async Task InitializeAsync(
+        IReadOnlyList<ComponentSpec> specs, string appId, InMemoryBrokerRegistry inMemoryBrokers, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var all = new List<ComponentDefinition>();
 
@@ -69,7 +71,7 @@ public sealed class ComponentRegistry : IAsyncDisposable
         foreach (var spec in specs.Where(s => s.IsSecretStore))
         {
             var definition = await ComponentResolver.ResolveAsync(spec, appId, secretStores, cancellationToken);
-            var store = SecretStoreFactory.Create(definition);
+            var store = SecretStoreFactory.Create(definition, logs);
             await store.InitializeAsync(cancellationToken);
             secretStores[spec.Name] = new SecretStoreComponent(definition, store);
             all.Add(definition);
@@ -86,7 +88,7 @@ public sealed class ComponentRegistry : IAsyncDisposable
             all.Add(definition);
             if (StateStoreFactory.IsSupported(spec.Type))
             {
-                var store = StateStoreFactory.Create(definition);
+                var store = StateStoreFactory.Create(definition, logs.CreateLogger($"state.{definition.Name}"));
                 _owned.Add(store);
                 await store.InitializeAsync(cancellationToken);
                 stateStores[spec.Name] = new StateStoreComponent(
@@ -94,7 +96,7 @@ public sealed class ComponentRegistry : IAsyncDisposable
             }
             else if (PubSubFactory.IsSupported(spec.Type))
             {
-                var broker = PubSubFactory.Create(definition, inMemoryBrokers);
+                var broker = PubSubFactory.Create(definition, inMemoryBrokers, logs);
                 _owned.Add(broker);
                 await broker.InitializeAsync(cancellationToken);
                 pubsubs[spec.Name] = new PubSubComponent(definition, broker, definition.Get("consumerID") ?? appId);
@@ -105,14 +107,14 @@ public sealed class ComponentRegistry : IAsyncDisposable
                 {
                     if (direction == BindingDirection.Output)
                     {
-                        var binding = BindingFactory.CreateOutput(definition);
+                        var binding = BindingFactory.CreateOutput(definition, logs);
                         _owned.Add(binding);
                         await binding.InitializeAsync(cancellationToken);
                         outputs[spec.Name] = new OutputBindingComponent(definition, binding);
                     }
                     else
                     {
-                        var binding = BindingFactory.CreateInput(definition);
+                        var binding = BindingFactory.CreateInput(definition, logs);
                         _owned.Add(binding);
                         await binding.InitializeAsync(cancellationToken);
                         inputs.Add(new InputBindingComponent(definition, binding, "/" + (definition.Get("route") ?? spec.Name).TrimStart('/')));

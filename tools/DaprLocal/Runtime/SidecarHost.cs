@@ -47,7 +47,18 @@ public sealed class SidecarHost : IAsyncDisposable
         var configuration = options.ConfigPath is { } configPath ? ConfigurationFile.Describe(configPath) : null;
         var resources = ResourceLoader.Load(options.ResourcesPaths, options.AppId);
         var resiliency = new ResiliencyPolicies(options.AppId, resources.Resiliencies.Select(ResiliencySpec.Parse));
-        var components = await ComponentRegistry.CreateAsync(resources.Components, options.AppId, shared.InMemoryBrokers, cancellationToken);
+        // The components log through the sidecar's own output; the factory lives as long as they do.
+        var componentLogs = LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevels.Parse(options.LogLevel)));
+        ComponentRegistry components;
+        try
+        {
+            components = await ComponentRegistry.CreateAsync(resources.Components, options.AppId, shared.InMemoryBrokers, componentLogs, cancellationToken);
+        }
+        catch
+        {
+            componentLogs.Dispose();
+            throw;
+        }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -65,6 +76,7 @@ public sealed class SidecarHost : IAsyncDisposable
         services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         services.AddSingleton(options);
         services.AddSingleton(components);
+        services.AddSingleton(new ComponentLogs(componentLogs));
         services.AddSingleton(resiliency);
         services.AddSingleton(shared.Directory);
         services.AddSingleton(shared.SidecarClient);
@@ -173,11 +185,16 @@ public sealed class SidecarHost : IAsyncDisposable
         await _web.StopAsync(CancellationToken.None);
         // Subscriptions and input bindings (owned by the container) stop before the components they use.
         var components = _web.Services.GetRequiredService<ComponentRegistry>();
+        var componentLogs = _web.Services.GetRequiredService<ComponentLogs>();
         await _web.DisposeAsync();
         await components.DisposeAsync();
+        componentLogs.Factory.Dispose();
         _stopping.Dispose();
     }
 }
+
+/// <summary>The logger factory of a sidecar's components, disposed after them.</summary>
+public sealed record ComponentLogs(ILoggerFactory Factory);
 
 /// <summary>What the sidecars of one process share: the in-memory brokers, name resolution, the sidecar-to-sidecar client.</summary>
 public sealed class SharedRuntime : IDisposable
