@@ -64,7 +64,13 @@ public static class MultiAppRunner
                     CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
             var reason = await await Task.WhenAny(exits.Append(sidecarFailure.Task).Append(stop));
-            if (reason.Length > 0)
+            // Ctrl-C in a terminal reaches the apps too (same process group): an app that exits a
+            // moment before this process sees the signal is stopping, not crashing.
+            if (reason.Length > 0 && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+            }
+            if (reason.Length > 0 && !cancellationToken.IsCancellationRequested)
             {
                 Console.Error.WriteLine($"== DaprLocal == {reason}; stopping everything.");
                 exitCode = 1;
