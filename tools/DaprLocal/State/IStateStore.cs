@@ -24,13 +24,11 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>The item, or null when the key does not exist or has expired.</summary>
     Task<StateItem?> GetAsync(string key, CancellationToken cancellationToken);
 
-    Task SetAsync(StateWrite write, CancellationToken cancellationToken);
-
-    Task DeleteAsync(StateDelete delete, CancellationToken cancellationToken);
-
     /// <summary>
     /// All operations or none: if any fails (an ETag mismatch included) nothing is changed and the
-    /// failure is thrown. Only called when <see cref="Features"/> has <see cref="StateStoreFeatures.Transactional"/>.
+    /// failure is thrown. Single writes and deletes are transactions of one operation
+    /// (<see cref="StateStoreExtensions"/>); the API offers transactions of several only when
+    /// <see cref="Features"/> has <see cref="StateStoreFeatures.Transactional"/>.
     /// </summary>
     Task TransactAsync(IReadOnlyList<StateOperation> operations, CancellationToken cancellationToken);
 

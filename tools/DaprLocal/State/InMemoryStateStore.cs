@@ -44,18 +44,6 @@ public sealed class InMemoryStateStore : IStateStore
         }
     }
 
-    public Task SetAsync(StateWrite write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        return TransactAsync([new StateOperation.Upsert(write)], cancellationToken);
-    }
-
-    public Task DeleteAsync(StateDelete delete, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(delete);
-        return TransactAsync([new StateOperation.Delete(delete)], cancellationToken);
-    }
-
     public Task TransactAsync(IReadOnlyList<StateOperation> operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operations);

@@ -100,18 +100,6 @@ public sealed partial class PostgresStateStore : IStateStore
         return await reader.ReadAsync(cancellationToken) ? ReadItem(reader) : null;
     }
 
-    public Task SetAsync(StateWrite write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        return TransactAsync([new StateOperation.Upsert(write)], cancellationToken);
-    }
-
-    public Task DeleteAsync(StateDelete delete, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(delete);
-        return TransactAsync([new StateOperation.Delete(delete)], cancellationToken);
-    }
-
     public async Task TransactAsync(IReadOnlyList<StateOperation> operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operations);

@@ -116,18 +116,6 @@ public sealed class RedisStateStore : IStateStore
         return new StateItem(key, (byte[])result[0]!, (string)result[1]!, expires);
     }
 
-    public Task SetAsync(StateWrite write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        return TransactAsync([new StateOperation.Upsert(write)], cancellationToken);
-    }
-
-    public Task DeleteAsync(StateDelete delete, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(delete);
-        return TransactAsync([new StateOperation.Delete(delete)], cancellationToken);
-    }
-
     public async Task TransactAsync(IReadOnlyList<StateOperation> operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operations);
