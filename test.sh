@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Redis, PostgreSQL, RabbitMQ from Debian packages, on
-# 127.0.0.1), builds the solution with warnings as errors and runs every test project.
-# Exits non-zero on any failure. CI runs exactly this (.ci/run).
+# 127.0.0.1; the JavaScript workflow peer from npm), builds the solution with warnings as
+# errors and runs every test project. Exits non-zero on any failure. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # shellcheck source=scripts/infrastructure-env.sh
 . scripts/infrastructure-env.sh
+
+# The JavaScript durable-task peer that the workflow engine is tested against (versions pinned by its lock file).
+npm ci --prefix tests/DaprLocal.Tests/DurableTaskJs --no-audit --no-fund --loglevel=error
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Ecommerce.sln --nologo -v quiet -clp:ErrorsOnly

@@ -13,4 +13,7 @@ public static class Components
     public const string TasksPubSub = "tasks";
 
     public const string CatalogStore = "catalog-store";
+
+    /// <summary>Actor state, reminders and workflow instances (the one store with <c>actorStateStore: "true"</c>).</summary>
+    public const string ActorStore = "actor-store";
 }
