@@ -116,7 +116,8 @@ const scenarios = {
     const id = await client.scheduleNewOrchestration("approval", 30);
     await client.waitForOrchestrationStart(id, true, waitSeconds);
     const running = await client.getOrchestrationState(id, true);
-    if (JSON.parse(running.serializedCustomStatus) !== "awaiting approval") {
+    // This package sends its custom status as the raw string, not as JSON.
+    if (running.serializedCustomStatus !== "awaiting approval") {
       throw new Error(`custom status ${running.serializedCustomStatus}`);
     }
     await client.raiseOrchestrationEvent(id, "APPROVAL", { by: "ops" });

@@ -51,18 +51,31 @@ public sealed class TestSidecar : IAsyncDisposable
     {
         var resources = Directory.CreateTempSubdirectory("daprlocal-test-").FullName;
         await File.WriteAllTextAsync(Path.Combine(resources, "components.yaml"), resourcesYaml);
-        var options = new SidecarOptions
+        appId ??= $"app-{Guid.NewGuid():N}"[..16];
+        SidecarHost host;
+        for (var attempt = 1; ; attempt++)
         {
-            AppId = appId ?? $"app-{Guid.NewGuid():N}"[..16],
-            AppPort = appPort,
-            HttpPort = FreePort(),
-            GrpcPort = FreePort(),
-            ResourcesPaths = [resources],
-            DaprApiToken = daprApiToken,
-            AppApiToken = appApiToken,
-            LogLevel = "warn",
-        };
-        var host = await SidecarHost.StartAsync(options, shared ?? Shared, NullLoggerProvider.Instance, CancellationToken.None);
+            var options = new SidecarOptions
+            {
+                AppId = appId,
+                AppPort = appPort,
+                HttpPort = FreePort(),
+                GrpcPort = FreePort(),
+                ResourcesPaths = [resources],
+                DaprApiToken = daprApiToken,
+                AppApiToken = appApiToken,
+                LogLevel = "warn",
+            };
+            try
+            {
+                host = await SidecarHost.StartAsync(options, shared ?? Shared, NullLoggerProvider.Instance, CancellationToken.None);
+                break;
+            }
+            catch (IOException error) when (attempt < 3 && error.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                // A port found free was taken (often by an outgoing connection) before the sidecar bound it: pick others.
+            }
+        }
         var sidecar = new TestSidecar(host, resources, daprApiToken);
         if (waitUntilReady)
         {

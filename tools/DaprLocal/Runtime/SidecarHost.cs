@@ -7,6 +7,7 @@ using Ecommerce.DaprLocal.PubSub;
 using Ecommerce.DaprLocal.Resiliency;
 using Ecommerce.DaprLocal.Resources;
 using Ecommerce.DaprLocal.Subscriptions;
+using Ecommerce.DaprLocal.Workflows;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -94,16 +95,24 @@ public sealed class SidecarHost : IAsyncDisposable
         services.AddSingleton<ActorPlacement>();
         services.AddSingleton<ActorReminders>();
         services.AddSingleton<ActorRuntime>();
-        services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxBodySize));
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<WorkflowManagement>();
+        services.AddSingleton<DaprApiTokenCheck>();
+        services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxBodySize))
+            .AddServiceOptions<TaskHubGrpcService>(taskHub => taskHub.Interceptors.Add<DaprApiTokenInterceptor>());
         services.AddSingleton<IServiceMethodProvider<DaprGrpcService>, DaprGrpcMethodProvider>();
         services.AddSingleton<DaprGrpcService>();
-        // SDK 1.19 asks gRPC reflection which Dapr methods exist before choosing between variants.
-        services.AddSingleton(new ReflectionV1ServiceImpl(Dapr.Client.Autogen.Grpc.v1.Dapr.Descriptor));
+        // SDK 1.19 asks gRPC reflection which Dapr methods exist before choosing between variants;
+        // the workflow service is listed too, as daprd registers reflection on the same server.
+        services.AddSingleton(new ReflectionV1ServiceImpl(
+            Dapr.Client.Autogen.Grpc.v1.Dapr.Descriptor, Ecommerce.Workflow.Protocol.TaskHubSidecarService.Descriptor));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
         var web = builder.Build();
         web.UseDaprApiToken(options.HttpPort);
         web.MapGrpcService<DaprGrpcService>();
+        // daprd serves the durable-task worker/client service on its API gRPC port, next to the Dapr service.
+        web.MapGrpcService<TaskHubGrpcService>();
         web.MapGrpcService<ReflectionV1ServiceImpl>();
         web.MapDaprHttpApi(options.HttpPort);
 
@@ -126,6 +135,8 @@ public sealed class SidecarHost : IAsyncDisposable
         {
             SidecarLog.ResiliencyWarning(startLogger, warning);
         }
+        // Unfinished workflow instances carry on whether or not a client calls first.
+        web.Services.GetRequiredService<WorkflowEngine>().Start();
         host.State.OutboundReady = true;
         host._address = new SidecarAddress(options.AppId, options.HttpPort, options.GrpcPort, options.AppPort, Environment.ProcessId);
         host._registration = shared.Directory.Register(host._address);
@@ -182,6 +193,8 @@ public sealed class SidecarHost : IAsyncDisposable
         {
             await subscription.DisposeAsync();
         }
+        // Ends the workers' long-lived streams and the server-side waits, which would hold up the stop.
+        await _web.Services.GetRequiredService<WorkflowEngine>().StopAsync();
         await _web.StopAsync(CancellationToken.None);
         // Subscriptions and input bindings (owned by the container) stop before the components they use.
         var components = _web.Services.GetRequiredService<ComponentRegistry>();

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Ecommerce.DaprLocal.Runtime;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
@@ -16,7 +13,7 @@ namespace Ecommerce.DaprLocal.Api.Grpc;
 /// Every call passes the <c>DAPR_API_TOKEN</c> check and has its <see cref="DaprApiException"/>
 /// turned into daprd's gRPC status.
 /// </summary>
-public sealed class DaprGrpcMethodProvider(SidecarOptions options) : IServiceMethodProvider<DaprGrpcService>
+public sealed class DaprGrpcMethodProvider(DaprApiTokenCheck tokenCheck) : IServiceMethodProvider<DaprGrpcService>
 {
     public const string ServiceName = "dapr.proto.runtime.v1.Dapr";
 
@@ -40,6 +37,17 @@ public sealed class DaprGrpcMethodProvider(SidecarOptions options) : IServiceMet
         Add(context, "GetMetadata", Autogen.GetMetadataRequest.Parser, Autogen.GetMetadataResponse.Parser, (s, r, c) => s.GetMetadata(r, c));
         Add(context, "SetMetadata", Autogen.SetMetadataRequest.Parser, Google.Protobuf.WellKnownTypes.Empty.Parser, (s, r, c) => s.SetMetadata(r, c));
         Add(context, "Shutdown", Autogen.ShutdownRequest.Parser, Google.Protobuf.WellKnownTypes.Empty.Parser, (s, r, c) => s.Shutdown(r, c));
+        // Workflow management: the Beta1 names and their deprecated Alpha1 twins answer alike, as on daprd.
+        foreach (var stage in new[] { "Beta1", "Alpha1" })
+        {
+            Add(context, "StartWorkflow" + stage, Autogen.StartWorkflowRequest.Parser, Autogen.StartWorkflowResponse.Parser, (s, r, c) => s.StartWorkflow(r, c));
+            Add(context, "GetWorkflow" + stage, Autogen.GetWorkflowRequest.Parser, Autogen.GetWorkflowResponse.Parser, (s, r, c) => s.GetWorkflow(r, c));
+            Add(context, "TerminateWorkflow" + stage, Autogen.TerminateWorkflowRequest.Parser, Google.Protobuf.WellKnownTypes.Empty.Parser, (s, r, c) => s.TerminateWorkflow(r, c));
+            Add(context, "PauseWorkflow" + stage, Autogen.PauseWorkflowRequest.Parser, Google.Protobuf.WellKnownTypes.Empty.Parser, (s, r, c) => s.PauseWorkflow(r, c));
+            Add(context, "ResumeWorkflow" + stage, Autogen.ResumeWorkflowRequest.Parser, Google.Protobuf.WellKnownTypes.Empty.Parser, (s, r, c) => s.ResumeWorkflow(r, c));
+            Add(context, "RaiseEventWorkflow" + stage, Autogen.RaiseEventWorkflowRequest.Parser, Google.Protobuf.WellKnownTypes.Empty.Parser, (s, r, c) => s.RaiseEventWorkflow(r, c));
+            Add(context, "PurgeWorkflow" + stage, Autogen.PurgeWorkflowRequest.Parser, Google.Protobuf.WellKnownTypes.Empty.Parser, (s, r, c) => s.PurgeWorkflow(r, c));
+        }
     }
 
     private void Add<TRequest, TResponse>(
@@ -57,15 +65,9 @@ public sealed class DaprGrpcMethodProvider(SidecarOptions options) : IServiceMet
             name,
             Marshallers.Create(message => message.ToByteArray(), requestParser.ParseFrom),
             Marshallers.Create(message => message.ToByteArray(), responseParser.ParseFrom));
-        var expectedToken = options.DaprApiToken is { Length: > 0 } token ? Encoding.UTF8.GetBytes(token) : null;
-
         context.AddUnaryMethod(method, [], async (service, request, callContext) =>
         {
-            if (expectedToken is not null
-                && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(callContext.RequestHeaders.GetValue("dapr-api-token") ?? ""), expectedToken))
-            {
-                throw new RpcException(new Status(StatusCode.Unauthenticated, "authentication error: api token mismatch"));
-            }
+            tokenCheck.Verify(callContext);
             try
             {
                 return await handler(service, request, callContext);

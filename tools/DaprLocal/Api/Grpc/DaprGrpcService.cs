@@ -1,6 +1,7 @@
 using Ecommerce.DaprLocal.Invocation;
 using Ecommerce.DaprLocal.Runtime;
 using Ecommerce.DaprLocal.State;
+using Ecommerce.DaprLocal.Workflows;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -15,7 +16,7 @@ namespace Ecommerce.DaprLocal.Api.Grpc;
 /// </summary>
 public sealed class DaprGrpcService(
     StateApi state, PublishApi publisher, SecretsApi secrets, BindingsApi bindings,
-    ServiceInvoker invoker, SidecarMetadata metadata, SidecarState sidecar, SidecarOptions options)
+    ServiceInvoker invoker, SidecarMetadata metadata, SidecarState sidecar, SidecarOptions options, WorkflowManagement workflows)
 {
     private static readonly Empty Nothing = new();
 
@@ -210,6 +211,71 @@ public sealed class DaprGrpcService(
     {
         sidecar.RequestShutdown();
         return Task.FromResult(Nothing);
+    }
+
+    public async Task<Autogen.StartWorkflowResponse> StartWorkflow(Autogen.StartWorkflowRequest request, ServerCallContext context)
+    {
+        // daprd's one start option: an RFC 3339 time to start at.
+        DateTimeOffset? startAt = null;
+        if (request.Options.TryGetValue("dapr.workflow.start_time", out var startTime))
+        {
+            startAt = DateTimeOffset.TryParse(startTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed
+                : throw new DaprApiException("ERR_START_WORKFLOW", 500, StatusCode.Internal,
+                    $"error starting workflow '{request.WorkflowName}': start times must be in RFC3339 format (e.g. \"2009-11-10T23:00:00Z\")");
+        }
+        var instanceId = await workflows.StartAsync(
+            request.WorkflowComponent, request.WorkflowName, request.InstanceId, request.Input.ToStringUtf8(), startAt, context.CancellationToken);
+        return new Autogen.StartWorkflowResponse { InstanceId = instanceId };
+    }
+
+    public async Task<Autogen.GetWorkflowResponse> GetWorkflow(Autogen.GetWorkflowRequest request, ServerCallContext context)
+    {
+        // An unknown instance is an empty answer on gRPC (the HTTP route makes it a 404).
+        if (await workflows.GetAsync(request.WorkflowComponent, request.InstanceId, context.CancellationToken) is not { } summary)
+        {
+            return new Autogen.GetWorkflowResponse { InstanceId = request.InstanceId };
+        }
+        var response = new Autogen.GetWorkflowResponse
+        {
+            InstanceId = summary.InstanceId,
+            WorkflowName = summary.WorkflowName,
+            CreatedAt = Timestamp.FromDateTimeOffset(summary.CreatedAt),
+            LastUpdatedAt = Timestamp.FromDateTimeOffset(summary.LastUpdatedAt),
+            RuntimeStatus = summary.RuntimeStatus,
+        };
+        response.Properties.Add(summary.Properties.ToDictionary());
+        return response;
+    }
+
+    public async Task<Empty> TerminateWorkflow(Autogen.TerminateWorkflowRequest request, ServerCallContext context)
+    {
+        await workflows.TerminateAsync(request.WorkflowComponent, request.InstanceId, context.CancellationToken);
+        return Nothing;
+    }
+
+    public async Task<Empty> PauseWorkflow(Autogen.PauseWorkflowRequest request, ServerCallContext context)
+    {
+        await workflows.PauseAsync(request.WorkflowComponent, request.InstanceId, context.CancellationToken);
+        return Nothing;
+    }
+
+    public async Task<Empty> ResumeWorkflow(Autogen.ResumeWorkflowRequest request, ServerCallContext context)
+    {
+        await workflows.ResumeAsync(request.WorkflowComponent, request.InstanceId, context.CancellationToken);
+        return Nothing;
+    }
+
+    public async Task<Empty> RaiseEventWorkflow(Autogen.RaiseEventWorkflowRequest request, ServerCallContext context)
+    {
+        await workflows.RaiseEventAsync(request.WorkflowComponent, request.InstanceId, request.EventName, request.EventData.ToStringUtf8(), context.CancellationToken);
+        return Nothing;
+    }
+
+    public async Task<Empty> PurgeWorkflow(Autogen.PurgeWorkflowRequest request, ServerCallContext context)
+    {
+        await workflows.PurgeAsync(request.WorkflowComponent, request.InstanceId, context.CancellationToken);
+        return Nothing;
     }
 
     private static StateSaveRequest ToSaveRequest(Autogen.StateItem item) =>

@@ -20,6 +20,7 @@ public static class HttpApi
         SecretsEndpoints.Map(api);
         BindingsEndpoints.Map(api);
         ActorEndpoints.Map(api);
+        WorkflowEndpoints.Map(api);
         app.MapFallback(InvokeEndpoints.HandleUnmatchedAsync).RequireHost(host);
     }
 
