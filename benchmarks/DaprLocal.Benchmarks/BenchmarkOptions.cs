@@ -16,13 +16,14 @@ internal sealed record BenchmarkOptions
           --rounds <n>          alternating DaprLocal/direct rounds the duration is split into (default 5)
           --sidecars <n>        idle sidecars for the memory measurement (default 12)
           --settle <time>       how long idle sidecars run before memory is read (default 5s)
-          --only <parts>        comma-separated subset of: state,invoke,memory,runner,actors (default all)
+          --only <parts>        comma-separated subset of: state,invoke,memory,runner,actors,workflows (default all)
           --actor-callers <n>   concurrent closed-loop callers in the actor part (default 32)
+          --workflow-concurrency <list>  concurrent workflow instances per level in the workflow part (default 1,10,50,100)
           --daprlocal-dll <p>   Ecommerce.DaprLocal.dll for the runner child process (default: found in tools/DaprLocal/bin)
         Needs ECOMMERCE_REDIS_HOST (source ~/.local/state/ecommerce/infrastructure.env) for the state part.
         """;
 
-    private static readonly string[] AllParts = ["state", "invoke", "memory", "runner", "actors"];
+    private static readonly string[] AllParts = ["state", "invoke", "memory", "runner", "actors", "workflows"];
 
     public int Rate { get; init; } = 1000;
 
@@ -48,6 +49,9 @@ internal sealed record BenchmarkOptions
     /// <summary>Concurrent callers of the actor part's closed loop (it measures throughput, not a fixed rate).</summary>
     public int ActorCallers { get; init; } = 32;
 
+    /// <summary>The workflow part's levels: how many instances are in flight at once in each closed-loop run.</summary>
+    public IReadOnlyList<int> WorkflowConcurrency { get; init; } = [1, 10, 50, 100];
+
     public bool Runs(string part) => Parts.Contains(part);
 
     /// <summary>Parses the flags; a malformed one throws <see cref="ArgumentException"/> naming it.</summary>
@@ -69,6 +73,7 @@ internal sealed record BenchmarkOptions
                 "--settle" => options with { Settle = Time(flag, Value(), allowZero: true) },
                 "--only" => options with { Parts = PartsOf(Value()) },
                 "--actor-callers" => options with { ActorCallers = PositiveInt(flag, Value()) },
+                "--workflow-concurrency" => options with { WorkflowConcurrency = [.. Value().Split(',').Select(level => PositiveInt(flag, level.Trim()))] },
                 "--daprlocal-dll" => options with { DaprLocalDll = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"unknown argument '{flag}'."),
             };

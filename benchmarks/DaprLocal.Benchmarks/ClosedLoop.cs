@@ -58,7 +58,7 @@ internal sealed class ClosedLoop(int callers)
         }
         catch (TimeoutException)
         {
-            throw new BenchmarkFailureException($"actor calls were still running {DrainTimeout.TotalSeconds:0} s after the end of a {duration.TotalSeconds:0.#} s run: the system under test is stuck.");
+            throw new BenchmarkFailureException($"operations were still running {DrainTimeout.TotalSeconds:0} s after the end of a {duration.TotalSeconds:0.#} s run: the system under test is stuck.");
         }
         var elapsed = Stopwatch.GetElapsedTime(start);
         var summary = LatencySummary.From([.. perCaller.SelectMany(latencies => latencies)], [], ProcessCost.Now().Since(before), firstFailure?.Message);

@@ -90,6 +90,15 @@ internal static class BenchmarkProgram
             }
         }
 
+        if (options.Runs("workflows"))
+        {
+            await using var workflows = await WorkflowBenchmark.StartAsync(shared);
+            foreach (var level in await workflows.RunAsync(options.WorkflowConcurrency, options.Warmup, options.Duration, progress))
+            {
+                report.Add(level);
+            }
+        }
+
         report.Print(Console.Out, MachineLoad.Describe());
     }
 
@@ -134,6 +143,12 @@ internal static class BenchmarkProgram
             Console.Out.WriteLine(
                 $"  actors: closed loop, {options.ActorCallers} concurrent callers; warm-up {options.Warmup.TotalSeconds:0.#} s and " +
                 $"{options.Duration.TotalSeconds:0.#} s measured per scenario");
+        }
+        if (options.Runs("workflows"))
+        {
+            Console.Out.WriteLine(
+                $"  workflows: closed loop at {string.Join('/', options.WorkflowConcurrency)} instances in flight; warm-up {options.Warmup.TotalSeconds:0.#} s and " +
+                $"{options.Duration.TotalSeconds:0.#} s measured per level, then the persistence floor for {options.Duration.TotalSeconds:0.#} s");
         }
         Console.Out.WriteLine($"  sidecars and clients share this process (as with the runner); Redis: {redisHost ?? "not used"}");
         Console.Out.WriteLine($"  at start: {MachineLoad.Describe()}");
