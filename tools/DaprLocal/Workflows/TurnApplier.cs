@@ -150,7 +150,7 @@ public static class TurnApplier
     }
 
     /// <summary>What a parent learns when its child ends: failure details make it a failure, anything else a result.</summary>
-    private static HistoryEvent ChildResult(int taskScheduledId, ExecutionCompletedEvent completed, DateTimeOffset now)
+    public static HistoryEvent ChildResult(int taskScheduledId, ExecutionCompletedEvent completed, DateTimeOffset now)
     {
         var result = WorkflowHistory.NewEvent(now);
         if (completed.FailureDetails is not null)

@@ -275,23 +275,24 @@ public sealed class WorkflowEngine : IAsyncDisposable
     /// <summary>
     /// Creates an instance with its <c>ExecutionStarted</c> in the inbox, in one transaction with
     /// its index entry. A finished instance of the same id is replaced; an unfinished one is a
-    /// conflict, unless it is the same child started again by its parent after a restart.
+    /// conflict. A child that its parent's execution starts again (a restart re-drives children
+    /// without a result) is not started twice: a running one carries on, a finished one sends its
+    /// result to the parent again — the first may have been lost with the sidecar that had it.
     /// </summary>
     private async Task CreateAsync(string instanceId, HistoryEvent started, CancellationToken cancellationToken)
     {
         var (store, index) = await ReadyAsync(cancellationToken);
-        await LockedAsync(instanceId, async instance =>
+        var parent = started.ExecutionStarted.ParentInstance;
+        var resultForParent = await LockedAsync(instanceId, async instance =>
         {
+            if (instance.Exists && parent is not null && IsSameChild(parent, instance.StartedEvent?.ExecutionStarted.ParentInstance))
+            {
+                return instance.History.CompletedEvent() is { } completed
+                    ? TurnApplier.ChildResult(parent.TaskScheduledId, completed.ExecutionCompleted, DateTimeOffset.UtcNow)
+                    : null;
+            }
             if (instance.Exists && !instance.IsCompleted)
             {
-                var parent = started.ExecutionStarted.ParentInstance;
-                var existingParent = instance.StartedEvent?.ExecutionStarted.ParentInstance;
-                if (parent is not null && existingParent is not null
-                    && parent.TaskScheduledId == existingParent.TaskScheduledId
-                    && parent.WorkflowInstance?.InstanceId == existingParent.WorkflowInstance?.InstanceId)
-                {
-                    return 0;
-                }
                 throw new WorkflowEngineException(StatusCode.AlreadyExists, $"an active workflow with ID '{instanceId}' already exists");
             }
             var operations = new List<StateOperation>();
@@ -313,9 +314,20 @@ public sealed class WorkflowEngine : IAsyncDisposable
             instance.StoredInboxLength = 1;
             instance.NotifyChanged();
             TryStartTurn(instance);
-            return 0;
+            return (HistoryEvent?)null;
         }, cancellationToken);
+        if (resultForParent is not null)
+        {
+            await DeliverAsync(parent!.WorkflowInstance?.InstanceId ?? "", resultForParent, persist: true, generation: null, mustExist: false, cancellationToken);
+        }
     }
+
+    /// <summary>Started by the same action of the same parent execution (after continue-as-new the parent's execution id differs).</summary>
+    private static bool IsSameChild(ParentInstanceInfo parent, ParentInstanceInfo? existing) =>
+        existing is not null
+        && parent.TaskScheduledId == existing.TaskScheduledId
+        && parent.WorkflowInstance?.InstanceId == existing.WorkflowInstance?.InstanceId
+        && parent.WorkflowInstance?.ExecutionId == existing.WorkflowInstance?.ExecutionId;
 
     /// <summary>
     /// Adds an event to an instance's inbox (stored first unless it can be re-created from the
