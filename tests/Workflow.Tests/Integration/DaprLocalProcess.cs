@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Ecommerce.TestSupport.Sidecars;
 
@@ -8,37 +7,20 @@ namespace Ecommerce.Workflow.Tests.Integration;
 /// DaprLocal as its own process (<c>dotnet Ecommerce.DaprLocal.dll sidecar ...</c>), on fixed ports
 /// so that it can be killed outright and started again where the app expects it.
 /// </summary>
-public sealed class DaprLocalProcess : IAsyncDisposable
+public sealed class DaprLocalProcess(string appId, string resourcesDirectory) : IAsyncDisposable
 {
-    private readonly ProcessStartInfo _start;
-    private readonly int _httpPort;
-    private Process? _process;
+    private readonly int _httpPort = TestSidecar.FreePort();
+    private ChildProcess? _process;
 
-    public DaprLocalProcess(string appId, string resourcesDirectory)
-    {
-        _httpPort = TestSidecar.FreePort();
-        GrpcPort = TestSidecar.FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "Ecommerce.DaprLocal.dll");
-        _start = new ProcessStartInfo("dotnet",
-        [
-            dll, "sidecar", "--app-id", appId, "--dapr-http-port", $"{_httpPort}", "--dapr-grpc-port", $"{GrpcPort}",
-            "--resources-path", resourcesDirectory, "--log-level", "warn",
-        ])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-    }
-
-    public int GrpcPort { get; }
+    public int GrpcPort { get; } = TestSidecar.FreePort();
 
     public async Task StartAsync()
     {
-        _process = Process.Start(_start) ?? throw new InvalidOperationException("DaprLocal did not start");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = ChildProcess.Start("Ecommerce.DaprLocal.dll",
+        [
+            "sidecar", "--app-id", appId, "--dapr-http-port", $"{_httpPort}", "--dapr-grpc-port", $"{GrpcPort}",
+            "--resources-path", resourcesDirectory, "--log-level", "warn",
+        ]);
         using var http = new HttpClient();
         await Eventually.TrueAsync(async () =>
         {
@@ -54,16 +36,13 @@ public sealed class DaprLocalProcess : IAsyncDisposable
         }, TimeSpan.FromSeconds(30), "DaprLocal sidecar process ready");
     }
 
-    /// <summary>SIGKILL: no shutdown, no flushing — what a crash or an OOM kill does.</summary>
     public async Task KillAsync()
     {
-        if (_process is { HasExited: false } process)
+        if (_process is not null)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await _process.DisposeAsync();
+            _process = null;
         }
-        _process?.Dispose();
-        _process = null;
     }
 
     public async ValueTask DisposeAsync() => await KillAsync();

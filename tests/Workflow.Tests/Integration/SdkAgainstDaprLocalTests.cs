@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using Ecommerce.TestSupport.Sidecars;
+using Ecommerce.Workflow.TestApp;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ public sealed class SdkAgainstDaprLocalTests : IAsyncLifetime
 
     private DaprWorkflowClient Client => _app.Client;
 
-    private ActivityLog Log => _app.Services.GetRequiredService<ActivityLog>();
+    private ActivityLog Log => _app.Log;
 
     public async Task InitializeAsync()
     {
@@ -171,22 +172,24 @@ public sealed class SdkAgainstDaprLocalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_app_killed_inside_an_activity_finishes_the_workflow_when_it_comes_back()
+    public async Task An_app_process_killed_inside_an_activity_finishes_the_workflow_when_it_comes_back()
     {
+        // Only the app processes run workflows here: the in-process app stays as a client.
         await _app.DisposeAsync();
-        _app = await WorkflowApp.StartAsync(_sidecar.Host.Options.GrpcPort, services => services.AddSingleton(new ActivityGate(open: false)));
-        var doomedLog = Log;
+        _app = await WorkflowApp.StartAsync(_sidecar.Host.Options.GrpcPort, runWorker: false);
+        var port = _sidecar.Host.Options.GrpcPort;
+        await using var doomed = WorkflowAppProcess.Start(port, gateOpen: false);
         var instanceId = await Client.ScheduleNewWorkflowAsync(nameof(GatedWorkflow), input: "order-9");
-        await Eventually.TrueAsync(() => doomedLog.Count("order-9: gated started") == 1, Within, "the activity is running in the first app");
+        await Eventually.TrueAsync(() => doomed.Activities.Contains("order-9: gated started"), Within, "the activity is running in the first app process");
 
-        await _app.DisposeAsync();
-        _app = await WorkflowApp.StartAsync(_sidecar.Host.Options.GrpcPort);
+        await doomed.KillAsync();
+        await using var restarted = WorkflowAppProcess.Start(port, gateOpen: true);
 
         var state = await Client.WaitForWorkflowCompletionAsync(instanceId).WaitAsync(Within);
         Assert.Equal(WorkflowRuntimeStatus.Completed, state.RuntimeStatus);
         Assert.Equal(["order-9: step 1", "order-9: gated", "order-9: step 2"], state.ReadOutputAs<string[]>() ?? []);
-        Assert.Equal(0, doomedLog.Count("order-9: gated done"));
-        Assert.Equal(1, Log.Count("order-9: gated done"));
+        Assert.DoesNotContain("order-9: gated done", doomed.Activities);
+        Assert.Contains("order-9: gated done", restarted.Activities);
     }
 
     [Theory]
@@ -203,7 +206,7 @@ public sealed class SdkAgainstDaprLocalTests : IAsyncLifetime
             await using var sidecar = new DaprLocalProcess($"restart-{Guid.NewGuid():N}"[..20], resources.FullName);
             await sidecar.StartAsync();
             await using var app = await WorkflowApp.StartAsync(sidecar.GrpcPort);
-            var log = app.Services.GetRequiredService<ActivityLog>();
+            var log = app.Log;
             var instanceId = await app.Client.ScheduleNewWorkflowAsync(nameof(GatedWorkflow), input: "order-11");
             await Eventually.TrueAsync(() => log.Count("order-11: gated done") == 1, Within, "the workflow is on its durable timer");
 

@@ -1,6 +1,6 @@
 using Dapr.Workflow;
 
-namespace Ecommerce.Workflow.Tests.Integration;
+namespace Ecommerce.Workflow.TestApp;
 
 /// <summary>The workflows and activities the integration tests run, each showing one feature.</summary>
 public static class TestWorkflows
