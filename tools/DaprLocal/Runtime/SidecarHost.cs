@@ -97,8 +97,8 @@ public sealed class SidecarHost : IAsyncDisposable
         services.AddSingleton<ActorRuntime>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<WorkflowManagement>();
-        services.AddSingleton<DaprApiTokenCheck>();
         services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxBodySize))
+            .AddServiceOptions<DaprGrpcService>(dapr => dapr.Interceptors.Add<DaprApiTokenInterceptor>())
             .AddServiceOptions<TaskHubGrpcService>(taskHub => taskHub.Interceptors.Add<DaprApiTokenInterceptor>());
         services.AddSingleton<IServiceMethodProvider<DaprGrpcService>, DaprGrpcMethodProvider>();
         services.AddSingleton<DaprGrpcService>();

@@ -10,10 +10,10 @@ namespace Ecommerce.DaprLocal.Api.Grpc;
 /// <see cref="DaprGrpcService"/>. Dapr.Protos ships messages and a client but no server base class,
 /// so each method is declared here from its name and message parsers. Methods not listed answer
 /// <c>Unimplemented</c>, which the SDK treats as "not available" and falls back from.
-/// Every call passes the <c>DAPR_API_TOKEN</c> check and has its <see cref="DaprApiException"/>
-/// turned into daprd's gRPC status.
+/// Every call passes the <c>DAPR_API_TOKEN</c> check (<see cref="DaprApiTokenInterceptor"/>) and has its
+/// <see cref="DaprApiException"/> turned into daprd's gRPC status.
 /// </summary>
-public sealed class DaprGrpcMethodProvider(DaprApiTokenCheck tokenCheck) : IServiceMethodProvider<DaprGrpcService>
+public sealed class DaprGrpcMethodProvider : IServiceMethodProvider<DaprGrpcService>
 {
     public const string ServiceName = "dapr.proto.runtime.v1.Dapr";
 
@@ -50,7 +50,7 @@ public sealed class DaprGrpcMethodProvider(DaprApiTokenCheck tokenCheck) : IServ
         }
     }
 
-    private void Add<TRequest, TResponse>(
+    private static void Add<TRequest, TResponse>(
         ServiceMethodProviderContext<DaprGrpcService> context,
         string name,
         MessageParser<TRequest> requestParser,
@@ -67,7 +67,6 @@ public sealed class DaprGrpcMethodProvider(DaprApiTokenCheck tokenCheck) : IServ
             Marshallers.Create(message => message.ToByteArray(), responseParser.ParseFrom));
         context.AddUnaryMethod(method, [], async (service, request, callContext) =>
         {
-            tokenCheck.Verify(callContext);
             try
             {
                 return await handler(service, request, callContext);
