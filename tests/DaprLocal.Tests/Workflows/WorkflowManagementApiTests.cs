@@ -32,8 +32,8 @@ public sealed class WorkflowManagementApiTests
 
         var running = await http.GetFromJsonAsync<JsonElement>(new Uri("/v1.0-beta1/workflows/dapr/http-1", UriKind.Relative));
         Assert.Equal(("http-1", "Checkout", "RUNNING"), (running.GetProperty("instanceID").GetString(), running.GetProperty("workflowName").GetString(), running.GetProperty("runtimeStatus").GetString()));
-        Assert.True(running.TryGetProperty("createdAt", out _));
-        Assert.True(running.TryGetProperty("lastUpdatedAt", out _));
+        Assert.EndsWith("Z", running.GetProperty("createdAt").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("Z", running.GetProperty("lastUpdatedAt").GetString(), StringComparison.Ordinal);
         var properties = running.GetProperty("properties");
         Assert.Equal(("{\"id\":7}", "\"step\""), (properties.GetProperty("dapr.workflow.input").GetString(), properties.GetProperty("dapr.workflow.custom_status").GetString()));
 

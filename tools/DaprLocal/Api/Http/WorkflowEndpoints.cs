@@ -33,8 +33,9 @@ public static class WorkflowEndpoints
                     {
                         instanceID = summary.InstanceId,
                         workflowName = summary.WorkflowName,
-                        createdAt = summary.CreatedAt,
-                        lastUpdatedAt = summary.LastUpdatedAt,
+                        // UTC with a Z, as Go writes a time.Time in JSON.
+                        createdAt = summary.CreatedAt.UtcDateTime,
+                        lastUpdatedAt = summary.LastUpdatedAt.UtcDateTime,
                         runtimeStatus = summary.RuntimeStatus,
                         properties = summary.Properties,
                     });
