@@ -7,5 +7,9 @@ namespace Ecommerce.Contracts;
 public static class AppIds
 {
     public const string Catalog = "catalog";
+    public const string Pricing = "pricing";
+    public const string Inventory = "inventory";
+    public const string Cart = "cart";
+    public const string Ordering = "ordering";
     public const string Identity = "identity";
 }

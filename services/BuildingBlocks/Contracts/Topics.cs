@@ -7,4 +7,9 @@ namespace Ecommerce.Contracts;
 public static class Topics
 {
     public const string CatalogProductChanged = "catalog.product-changed";
+    public const string PricingPriceChanged = "pricing.price-changed";
+    public const string InventoryStockChanged = "inventory.stock-changed";
+    public const string InventoryLowStock = "inventory.low-stock";
+    public const string OrdersConfirmed = "orders.confirmed";
+    public const string CartAbandoned = "cart.abandoned";
 }
