@@ -20,9 +20,6 @@ public static class Components
     /// <summary>Warehouses, the adjustment audit trail and the availability read model (stock itself lives in the inventory actors).</summary>
     public const string InventoryStore = "inventory-store";
 
-    /// <summary>Carts (with a time to live) and wishlists.</summary>
-    public const string CartStore = "cart-store";
-
     /// <summary>Actor state, reminders and workflow instances (the one store with <c>actorStateStore: "true"</c>).</summary>
     public const string ActorStore = "actor-store";
 }
