@@ -1,0 +1,4 @@
+namespace Ecommerce.Inventory.Model;
+
+/// <summary>An admin's warehouse, created or renamed (the id is in the route).</summary>
+public sealed record SaveWarehouseRequest(string Name);
