@@ -23,10 +23,18 @@ cat <<MSG
 
   catalog   app      http://127.0.0.1:5101/swagger    (OpenAPI UI; /healthz, /readyz, /metrics)
             sidecar  http://127.0.0.1:3501/v1.0/metadata
-            through the sidecar, as other services call it:
-                     curl http://127.0.0.1:3501/v1.0/invoke/catalog/method/api/catalog/products/<id>
+  pricing   app      http://127.0.0.1:5102/swagger    sidecar http://127.0.0.1:3502/v1.0/metadata
+  inventory app      http://127.0.0.1:5103/swagger    sidecar http://127.0.0.1:3503/v1.0/metadata
 
-  Creating products needs an admin token from the identity service, which is not built yet.
+  Through a sidecar, as the services call each other:
+    curl http://127.0.0.1:3501/v1.0/invoke/catalog/method/api/catalog/products/<id>
+    curl -X POST http://127.0.0.1:3501/v1.0/invoke/pricing/method/api/pricing/quotes \
+         -H 'Content-Type: application/json' -d '{"currency":"EUR","lines":[{"sku":"<sku>","quantity":2}]}'
+    curl -X POST http://127.0.0.1:3501/v1.0/invoke/inventory/method/api/inventory/availability \
+         -H 'Content-Type: application/json' -d '{"skus":["<sku>"]}'
+
+  Admin endpoints (products, prices, stock) need an admin token from the identity service,
+  which is not built yet.
   Ctrl-C stops everything.
 
 MSG
