@@ -11,6 +11,8 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapProductsApi();
+app.MapCategoriesApi();
+app.MapIntegrationEventsApi();
 
 app.Run();
 

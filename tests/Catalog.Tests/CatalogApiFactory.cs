@@ -1,5 +1,8 @@
 using Ecommerce.Catalog.Infrastructure;
+using Ecommerce.Catalog.Model;
+using Ecommerce.Catalog.ReadModel;
 using Ecommerce.TestSupport;
+using Ecommerce.TestSupport.Sidecars;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -7,16 +10,29 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ecommerce.Catalog.Tests;
 
-/// <summary>The catalog service with its real pipeline, a test identity, and products kept in memory.</summary>
+/// <summary>
+/// The catalog service with its real pipeline, a test identity, and products, categories and SKU
+/// facts kept in memory (two categories to start with: <c>shoes</c> and its child <c>trail-shoes</c>).
+/// No seeding, so each test sees only what it creates.
+/// </summary>
 public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private JwksServer _jwks = null!;
 
     internal InMemoryProductStore Store { get; } = new();
 
+    internal InMemoryCategoryStore Categories { get; } = new([new Category("shoes", "Shoes", null), new Category("trail-shoes", "Trail shoes", "shoes")]);
+
+    internal InMemorySkuFactsStore SkuFacts { get; } = new();
+
     public TestIdentity Identity => _jwks.Identity;
 
-    public async Task InitializeAsync() => _jwks = await JwksServer.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _jwks = await JwksServer.StartAsync();
+        var readModel = Services.GetRequiredService<CatalogReadModel>();
+        await Eventually.TrueAsync(() => readModel.IsLoaded, TimeSpan.FromSeconds(10), "the read model loads from the in-memory stores");
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
@@ -30,6 +46,12 @@ public sealed class CatalogApiFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("APP_ID", "catalog");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
-        builder.ConfigureTestServices(services => services.AddSingleton<IProductStore>(Store));
+        builder.UseSetting("Catalog:SeedOnStart", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IProductStore>(Store);
+            services.AddSingleton<ICategoryStore>(Categories);
+            services.AddSingleton<ISkuFactsStore>(SkuFacts);
+        });
     }
 }

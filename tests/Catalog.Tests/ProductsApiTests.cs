@@ -21,6 +21,7 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
             name = "Trail Runner 2",
             description = "A light trail shoe.",
             brand = "Northwind",
+            categoryId = "trail-shoes",
             slug,
             status = "active",
         });
@@ -52,7 +53,8 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
         var announcement = Assert.Single(factory.Store.Announced, change => change.ProductId == id);
         Assert.Equal(ProductChangeKind.Created, announcement.Change);
         Assert.Equal(1, announcement.Revision);
-        Assert.Equal(1, announcement.SchemaVersion);
+        Assert.Equal(2, announcement.SchemaVersion);
+        Assert.Equal(id, announcement.Product?.Id);
     }
 
     [Fact]
@@ -88,7 +90,10 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
             name = "",
             description = "x",
             brand = "",
+            categoryId = "shoes",
             slug = "Not A Slug",
+            variants = new[] { new { sku = "", options = new Dictionary<string, string>(), weightGrams = -1 } },
+            media = new[] { new { url = "not-a-url", altText = "", order = 0 } },
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -97,6 +102,10 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
         Assert.True(errors.TryGetProperty("name", out _));
         Assert.True(errors.TryGetProperty("brand", out _));
         Assert.True(errors.TryGetProperty("slug", out _));
+        Assert.True(errors.TryGetProperty("variants[0].sku", out _));
+        Assert.True(errors.TryGetProperty("variants[0].weightGrams", out _));
+        Assert.True(errors.TryGetProperty("media[0].url", out _));
+        Assert.True(errors.TryGetProperty("media[0].altText", out _));
     }
 
     [Fact]
@@ -150,5 +159,5 @@ public sealed class ProductsApiTests(CatalogApiFactory factory) : IClassFixture<
         return client;
     }
 
-    private static object NewProduct(string name) => new { name, description = "Test product.", brand = "Testbrand" };
+    private static object NewProduct(string name) => new { name, description = "Test product.", brand = "Testbrand", categoryId = "shoes" };
 }

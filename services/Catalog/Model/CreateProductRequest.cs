@@ -5,5 +5,9 @@ public sealed record CreateProductRequest(
     string Name,
     string Description,
     string Brand,
+    string CategoryId,
     string? Slug = null,
-    ProductStatus Status = ProductStatus.Draft);
+    ProductStatus Status = ProductStatus.Draft,
+    IReadOnlyDictionary<string, string>? Attributes = null,
+    IReadOnlyList<ProductVariant>? Variants = null,
+    IReadOnlyList<ProductMedia>? Media = null) : IProductFields;
