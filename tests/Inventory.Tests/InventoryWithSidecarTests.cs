@@ -83,6 +83,8 @@ public sealed class InventoryWithSidecarTests
         var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
             ordering.PostAsJsonAsync("reservations", Reservation($"{sku}-order-{i}", 600, (sku, 1)))));
 
+        var unexpected = answers.Where(answer => answer.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict)).ToList();
+        Assert.True(unexpected.Count == 0, string.Join("\n", await Task.WhenAll(unexpected.Select(async answer => $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}"))));
         Assert.Equal(10, answers.Count(answer => answer.StatusCode == HttpStatusCode.Created));
         Assert.Equal(90, answers.Count(answer => answer.StatusCode == HttpStatusCode.Conflict));
         Assert.Equal((10, 10, 0), Numbers(await StockOfAsync(admin, sku)));

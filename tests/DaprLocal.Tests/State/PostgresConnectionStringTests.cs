@@ -65,5 +65,18 @@ public sealed class PostgresConnectionStringTests
         Assert.Throws<FormatException>(() => PostgresConnectionString.ToNpgsql(connectionString));
     }
 
+    [Theory]
+    [InlineData("host=db user=app", null)]
+    [InlineData("host=db user=app pool_max_conns=7", 7)]
+    [InlineData("postgres://app@db/shop?pool_max_conns=9", 9)]
+    public void The_pool_is_as_small_as_pgx_makes_it_unless_the_connection_string_sizes_it(string connectionString, int? expected)
+    {
+        var builder = Parse(connectionString);
+
+        PostgresConnectionString.ApplyPoolDefault(builder);
+
+        Assert.Equal(expected ?? Math.Max(4, Environment.ProcessorCount), builder.MaxPoolSize);
+    }
+
     private static NpgsqlConnectionStringBuilder Parse(string connectionString) => new(PostgresConnectionString.ToNpgsql(connectionString));
 }

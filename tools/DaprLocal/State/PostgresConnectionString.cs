@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Npgsql;
 
@@ -52,6 +53,20 @@ internal static class PostgresConnectionString
             return Build(FromUrl(text));
         }
         return TryParseKeyValue(text, out var settings) ? Build(settings) : new NpgsqlConnectionStringBuilder(text).ConnectionString;
+    }
+
+    /// <summary>
+    /// pgx's pool default (daprd's driver) when the connection string sets no pool size:
+    /// max(4, CPUs) connections, not Npgsql's 100. Callers beyond it wait for a connection instead
+    /// of exhausting the server's connection slots.
+    /// </summary>
+    public static void ApplyPoolDefault(NpgsqlConnectionStringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey("Maximum Pool Size"))
+        {
+            builder.MaxPoolSize = Math.Max(4, Environment.ProcessorCount);
+        }
     }
 
     private static string Build(List<KeyValuePair<string, string>> settings)

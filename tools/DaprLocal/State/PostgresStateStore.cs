@@ -53,6 +53,7 @@ public sealed partial class PostgresStateStore : IStateStore
         {
             throw new ComponentConfigurationException(component, $"metadata 'connectionString' cannot be read: {error.Message}");
         }
+        PostgresConnectionString.ApplyPoolDefault(builder);
         builder.CommandTimeout = (int)Math.Ceiling(timeout.TotalSeconds);
         // Npgsql caps its connect timeout at 1024 s; daprd's default is 20 s.
         builder.Timeout = (int)Math.Min(Math.Ceiling(timeout.TotalSeconds), 1024);
