@@ -28,7 +28,11 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
     private readonly List<ListedProduct?> _byDocument = [];
     private readonly Dictionary<string, SkuFacts> _skus = new(StringComparer.Ordinal);
     private readonly SearchIndex _search = new();
+    private readonly Lock _presortGate = new();
     private CategoryTree _categories = CategoryTree.Empty;
+    private long _version;
+    private Presort? _byName;
+    private Presort? _byNewest;
     private volatile bool _loaded;
 
     /// <summary>True once the products in state at start are all in; until then the replica is not ready.</summary>
@@ -81,6 +85,7 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
             _products[product.Id] = listed;
             _byDocument[document] = listed;
             _search.Index(document, SearchFields(product));
+            _version++;
             applied = true;
         });
         return applied;
@@ -97,27 +102,37 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
             .Where(sku => !_skus.TryGetValue(sku, out var facts) || (facts.Prices.ByCurrency.Count == 0 && facts.Stock is null))
             .ToList());
 
-    /// <summary>One page of the active products that pass every filter of <paramref name="query"/>, ordered as asked.</summary>
+    /// <summary>
+    /// One page of the active products that pass every filter of <paramref name="query"/>, ordered as asked.
+    /// One pass over the candidates counts the total and the facets and keeps only what the page
+    /// needs (<see cref="ResultPage"/>): the whole result is never sorted.
+    /// </summary>
     public ProductPage Query(ProductQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var currency = query.Currency ?? options.Value.DefaultCurrency;
-        var page = query.Page ?? 1;
+        var pageNumber = query.Page ?? 1;
         var pageSize = query.PageSize ?? ProductQuery.DefaultPageSize;
         var brands = query.Brands is { Length: > 0 } ? new HashSet<string>(query.Brands, StringComparer.OrdinalIgnoreCase) : null;
         var attributes = (query.Attributes ?? []).Select(AttributeFilter.Parse).ToArray();
+        var priceFiltered = query.MinPrice is not null || query.MaxPrice is not null;
 
         return Read(() =>
         {
             var scores = string.IsNullOrWhiteSpace(query.Text) ? null : _search.Search(query.Text);
-            IEnumerable<ListedProduct> candidates = scores is null ? _products.Values : scores.Keys.Select(document => _byDocument[document]!);
+            var sort = ProductSorts.TryParse(query.Sort, out var asked) && (asked != ProductSort.Relevance || scores is not null)
+                ? asked
+                : scores is null ? ProductSort.Name : ProductSort.Relevance;
             var categories = query.Category is null ? null : _categories.SelfAndDescendants(query.Category);
+            var needsPrice = priceFiltered || sort is ProductSort.PriceAscending or ProductSort.PriceDescending;
+            var (candidates, inOrder) = Candidates(sort, scores);
+            var result = new ResultPage((pageNumber - 1) * pageSize, pageSize, OrderOf(sort), inOrder);
 
-            var matches = new List<Match>();
             foreach (var listed in candidates)
             {
                 var product = listed.Product;
                 if (product.Status != ProductStatus.Active
+                    || (scores is not null && !scores.ContainsKey(listed.Document))
                     || (categories is not null && !categories.Contains(product.CategoryId))
                     || (brands is not null && !brands.Contains(product.Brand))
                     || (query.InStock is { } inStock && listed.InStock != inStock)
@@ -125,22 +140,16 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
                 {
                     continue;
                 }
-                var price = listed.PriceFrom(currency);
-                if ((query.MinPrice is not null || query.MaxPrice is not null)
-                    && (price is null || price < query.MinPrice || price > query.MaxPrice))
+                var price = needsPrice ? listed.PriceFrom(currency) : null;
+                if (priceFiltered && (price is null || price < query.MinPrice || price > query.MaxPrice))
                 {
                     continue;
                 }
-                matches.Add(new Match(listed, price, scores?.GetValueOrDefault(listed.Document) ?? 0));
+                result.Add(new ListingMatch(listed, price, scores?.GetValueOrDefault(listed.Document) ?? 0));
             }
 
-            var items = matches
-                .Order(OrderOf(ProductSorts.TryParse(query.Sort, out var sort) ? sort : scores is null ? ProductSort.Name : ProductSort.Relevance))
-                .Skip((page - 1) * pageSize)
-                .Take(pageSize)
-                .Select(match => Summary(match, currency))
-                .ToList();
-            return new ProductPage(items, page, pageSize, matches.Count, BrandFacets(matches), CategoryFacets(matches));
+            var items = result.Items().Select(match => Summary(match.Listed, match.Price ?? match.Listed.PriceFrom(currency), currency)).ToList();
+            return new ProductPage(items, pageNumber, pageSize, result.Total, result.BrandFacets(MaxBrandFacets), result.CategoryFacets());
         });
     }
 
@@ -178,57 +187,71 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
         yield return (product.Description, DescriptionWeight);
     }
 
-    private static Comparer<Match> OrderOf(ProductSort sort) => sort switch
+    /// <summary>
+    /// What to walk: for name and newest orders every product in that order (the page is then the
+    /// matches at its positions), unless a search left few hits — walking those and keeping the best
+    /// is cheaper. Relevance and price orders walk the hits or every product in any order.
+    /// </summary>
+    private (IEnumerable<ListedProduct> Candidates, bool InOrder) Candidates(ProductSort sort, Dictionary<int, float>? scores)
     {
-        ProductSort.Relevance => Comparer<Match>.Create((a, b) => b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore : ByName(a, b)),
-        ProductSort.PriceAscending => Comparer<Match>.Create((a, b) => ByPrice(a, b, ascending: true)),
-        ProductSort.PriceDescending => Comparer<Match>.Create((a, b) => ByPrice(a, b, ascending: false)),
-        ProductSort.Newest => Comparer<Match>.Create((a, b) =>
-            b.Listed.Product.CreatedAt.CompareTo(a.Listed.Product.CreatedAt) is var byAge and not 0 ? byAge : ByName(a, b)),
-        _ => Comparer<Match>.Create(ByName),
-    };
-
-    private static int ByName(Match a, Match b) =>
-        string.CompareOrdinal(a.Listed.NameKey, b.Listed.NameKey) is var byName and not 0
-            ? byName
-            : string.CompareOrdinal(a.Listed.Product.Id, b.Listed.Product.Id);
-
-    /// <summary>Products without a price come last in both directions: they cannot be bought yet.</summary>
-    private static int ByPrice(Match a, Match b, bool ascending) => (a.Price, b.Price) switch
-    {
-        (null, null) => ByName(a, b),
-        (null, _) => 1,
-        (_, null) => -1,
-        var (x, y) => (ascending ? x.Value.CompareTo(y.Value) : y.Value.CompareTo(x.Value)) is var byPrice and not 0 ? byPrice : ByName(a, b),
-    };
-
-    private static List<FacetCount> BrandFacets(List<Match> matches) =>
-        [.. Count(matches, match => match.Listed.Product.Brand, StringComparer.OrdinalIgnoreCase).Take(MaxBrandFacets)];
-
-    private static List<FacetCount> CategoryFacets(List<Match> matches) =>
-        [.. Count(matches, match => match.Listed.Product.CategoryId, StringComparer.Ordinal)];
-
-    /// <summary>Most frequent first. A plain counting loop: this runs over every match of every listing.</summary>
-    private static IEnumerable<FacetCount> Count(List<Match> matches, Func<Match, string> value, StringComparer comparer)
-    {
-        var counts = new Dictionary<string, int>(comparer);
-        foreach (var match in matches)
+        var fewHits = scores is not null && scores.Count < _products.Count / 8;
+        if (!fewHits && sort is ProductSort.Name or ProductSort.Newest)
         {
-            var key = value(match);
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            return (sort == ProductSort.Name ? Presorted(ref _byName, ByName) : Presorted(ref _byNewest, NewestFirst), true);
         }
-        return counts
-            .Select(pair => new FacetCount(pair.Key, pair.Value))
-            .OrderByDescending(facet => facet.Count)
-            .ThenBy(facet => facet.Value, comparer);
+        return (scores is null ? _products.Values : scores.Keys.Select(document => _byDocument[document]!), false);
     }
 
-    private static ProductSummary Summary(Match match, string currency)
+    /// <summary>
+    /// The products in one fixed order, sorted again only after a product changed. Called under the
+    /// read lock: products cannot change meanwhile, but two readers may both find it stale.
+    /// </summary>
+    private ListedProduct[] Presorted(ref Presort? presort, Comparison<ListedProduct> order)
     {
-        var product = match.Listed.Product;
+        lock (_presortGate)
+        {
+            if (presort is null || presort.Version != _version)
+            {
+                var products = _products.Values.ToArray();
+                Array.Sort(products, order);
+                presort = new Presort(_version, products);
+            }
+            return presort.Products;
+        }
+    }
+
+    private static Comparer<ListingMatch> OrderOf(ProductSort sort) => sort switch
+    {
+        ProductSort.Relevance => Comparer<ListingMatch>.Create((a, b) => b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore : ByName(a.Listed, b.Listed)),
+        ProductSort.PriceAscending => Comparer<ListingMatch>.Create((a, b) => ByPrice(a, b, ascending: true)),
+        ProductSort.PriceDescending => Comparer<ListingMatch>.Create((a, b) => ByPrice(a, b, ascending: false)),
+        ProductSort.Newest => Comparer<ListingMatch>.Create((a, b) => NewestFirst(a.Listed, b.Listed)),
+        _ => Comparer<ListingMatch>.Create((a, b) => ByName(a.Listed, b.Listed)),
+    };
+
+    private static int ByName(ListedProduct a, ListedProduct b) =>
+        string.CompareOrdinal(a.NameKey, b.NameKey) is var byName and not 0
+            ? byName
+            : string.CompareOrdinal(a.Product.Id, b.Product.Id);
+
+    private static int NewestFirst(ListedProduct a, ListedProduct b) =>
+        b.Product.CreatedAt.CompareTo(a.Product.CreatedAt) is var byAge and not 0 ? byAge : ByName(a, b);
+
+    /// <summary>Products without a price come last in both directions: they cannot be bought yet.</summary>
+    private static int ByPrice(ListingMatch a, ListingMatch b, bool ascending) => (a.Price, b.Price) switch
+    {
+        (null, null) => ByName(a.Listed, b.Listed),
+        (null, _) => 1,
+        (_, null) => -1,
+        var (x, y) => (ascending ? x.Value.CompareTo(y.Value) : y.Value.CompareTo(x.Value)) is var byPrice and not 0 ? byPrice : ByName(a.Listed, b.Listed),
+    };
+
+    private static ProductSummary Summary(ListedProduct listed, decimal? price, string currency)
+    {
+        var product = listed.Product;
         return new ProductSummary(
             product.Id, product.Name, product.Slug, product.Brand, product.CategoryId,
-            match.Price, currency, match.Listed.InStock, match.Listed.Image?.Url, match.Listed.Image?.AltText);
+            price, currency, listed.InStock, listed.Image?.Url, listed.Image?.AltText);
     }
 
     /// <summary>Products stored before variants, media and attributes existed read back with nulls there.</summary>
@@ -266,6 +289,6 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
         }
     }
 
-    /// <summary>A struct: one is made for every product that passes the filters.</summary>
-    private readonly record struct Match(ListedProduct Listed, decimal? Price, float Score);
+    /// <summary>The products in a fixed order as of <see cref="Version"/> of the product set.</summary>
+    private sealed record Presort(long Version, ListedProduct[] Products);
 }

@@ -5,6 +5,11 @@ namespace Ecommerce.Catalog.ReadModel;
 /// <summary>A product in the read model: the product itself, its number in the search index, and its SKUs' live facts.</summary>
 internal sealed class ListedProduct(Product product, int document, IReadOnlyList<SkuFacts> skus)
 {
+    /// <summary>Every "name:value" of the product's attributes and its variants' options, made once: listings test them per product.</summary>
+    private readonly HashSet<string> _attributes = new(
+        product.Attributes.Concat(product.Variants.SelectMany(variant => variant.Options)).Select(pair => Key(pair.Key, pair.Value)),
+        StringComparer.OrdinalIgnoreCase);
+
     public Product Product { get; } = product;
 
     public int Document { get; } = document;
@@ -44,10 +49,7 @@ internal sealed class ListedProduct(Product product, int document, IReadOnlyList
     }
 
     /// <summary>A product attribute or any variant's option with this name and value (case does not matter).</summary>
-    public bool Has(AttributeFilter filter) =>
-        Matches(Product.Attributes, filter) || Product.Variants.Any(variant => Matches(variant.Options, filter));
+    public bool Has(AttributeFilter filter) => _attributes.Contains(Key(filter.Name, filter.Value));
 
-    private static bool Matches(IReadOnlyDictionary<string, string> values, AttributeFilter filter) =>
-        values.Any(pair => string.Equals(pair.Key, filter.Name, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(pair.Value, filter.Value, StringComparison.OrdinalIgnoreCase));
+    private static string Key(string name, string value) => $"{name}:{value}";
 }

@@ -8,7 +8,8 @@ namespace Ecommerce.Catalog.ReadModel;
 /// four letters, with one typo, whole or as a prefix ("trial" → "trail", "runer" → "runners"). Each
 /// kind of match counts less than the one before, and rare terms count more than common ones
 /// (inverse document frequency), so the closest and most specific matches rank first. A document
-/// must match every query word. Not thread-safe: <see cref="CatalogReadModel"/> guards it.
+/// must match every query word. Changes are not thread-safe: <see cref="CatalogReadModel"/> makes
+/// them under its write lock and searches under its read lock.
 /// </para>
 /// </summary>
 internal sealed class SearchIndex
@@ -23,6 +24,9 @@ internal sealed class SearchIndex
     private readonly Dictionary<string, Dictionary<int, float>> _postings = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string[]> _termsByDocument = [];
+    private readonly Lock _vocabularyGate = new();
+    private string[]? _vocabularyArray;
+    private bool _vocabularyChanged;
 
     public int DocumentCount => _termsByDocument.Count;
 
@@ -47,6 +51,7 @@ internal sealed class SearchIndex
             {
                 _postings[term] = documents = [];
                 _vocabulary.Add(term);
+                _vocabularyChanged = true;
             }
             documents[document] = weight;
         }
@@ -67,6 +72,7 @@ internal sealed class SearchIndex
             {
                 _postings.Remove(term);
                 _vocabulary.Remove(term);
+                _vocabularyChanged = true;
             }
         }
     }
@@ -150,18 +156,45 @@ internal sealed class SearchIndex
 
     /// <summary>
     /// Terms worth scoring: the exact term and the prefix range (a range of the sorted vocabulary),
-    /// and for typos the whole vocabulary — a few thousand short words, scanned in well under a millisecond.
+    /// and for typos the terms that can be one typo away (<see cref="MayBeOneTypoAway"/>), taken from
+    /// a flat copy of the vocabulary that is made again only after the vocabulary changed.
     /// </summary>
-    private SortedSet<string> CandidateTerms(string word)
+    private IEnumerable<string> CandidateTerms(string word)
     {
         if (word.Length >= MinTypoLength)
         {
-            return _vocabulary;
+            return FlatVocabulary().Where(term => MayBeOneTypoAway(word, term));
         }
         if (word.Length >= MinPrefixLength)
         {
             return _vocabulary.GetViewBetween(word, word + char.MaxValue);
         }
-        return _postings.ContainsKey(word) ? new SortedSet<string>([word], StringComparer.Ordinal) : [];
+        return _postings.ContainsKey(word) ? [word] : [];
     }
+
+    /// <summary>
+    /// Searches run side by side under the read model's read lock, so the copy is made under a lock
+    /// of its own; the vocabulary itself only changes under the write lock.
+    /// </summary>
+    private string[] FlatVocabulary()
+    {
+        lock (_vocabularyGate)
+        {
+            if (_vocabularyArray is null || _vocabularyChanged)
+            {
+                _vocabularyArray = [.. _vocabulary];
+                _vocabularyChanged = false;
+            }
+            return _vocabularyArray;
+        }
+    }
+
+    /// <summary>
+    /// A cheap first test before the real one: one typo (or a longer term it is the prefix of)
+    /// leaves one of the first two letters of the word among the first two of the term, in place
+    /// or moved by one. Most of the vocabulary fails it, which is what makes typo search fast.
+    /// </summary>
+    private static bool MayBeOneTypoAway(string word, string term) =>
+        term.Length >= word.Length - 1
+        && (term[0] == word[0] || term[0] == word[1] || (term.Length > 1 && (term[1] == word[0] || term[1] == word[1])));
 }
