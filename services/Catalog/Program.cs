@@ -11,6 +11,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapProductsApi();
+app.MapSkusApi();
 app.MapCategoriesApi();
 app.MapIntegrationEventsApi();
 

@@ -97,6 +97,25 @@ public sealed class ListingApiTests(CatalogApiFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_sku_is_found_with_its_product_and_status_and_a_draft_only_by_an_admin()
+    {
+        var id = await CreateAsync("Lookup Lamp", "LL1");
+        await CreateAsync("Secret Lamp", "SL1", status: "draft");
+
+        var found = await factory.CreateClient().GetFromJsonAsync<JsonElement>(new Uri($"/api/catalog/skus/LL1-{_brand}", UriKind.Relative));
+        var draftForShoppers = await factory.CreateClient().GetAsync(new Uri($"/api/catalog/skus/SL1-{_brand}", UriKind.Relative));
+        var draftForAdmins = await Admin().GetAsync(new Uri($"/api/catalog/skus/SL1-{_brand}", UriKind.Relative));
+        var unknown = await factory.CreateClient().GetAsync(new Uri($"/api/catalog/skus/NONE-{_brand}", UriKind.Relative));
+
+        Assert.Equal((id, $"Lookup Lamp {_brand}", "active", "blue", 500),
+            (found.GetProperty("productId").GetString(), found.GetProperty("productName").GetString(), found.GetProperty("status").GetString(),
+             found.GetProperty("options").GetProperty("colour").GetString(), found.GetProperty("weightGrams").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, draftForShoppers.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, draftForAdmins.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task The_readiness_probe_reports_the_loaded_read_model()
     {
         var response = await factory.CreateClient().GetAsync(new Uri("/readyz", UriKind.Relative));
@@ -105,7 +124,7 @@ public sealed class ListingApiTests(CatalogApiFactory factory) : IClassFixture<C
         Assert.Equal("healthy", body.RootElement.GetProperty("checks").GetProperty("catalog-read-model").GetProperty("status").GetString(), ignoreCase: true);
     }
 
-    private async Task<string> CreateAsync(string name, string sku, string category = "trail-shoes")
+    private async Task<string> CreateAsync(string name, string sku, string category = "trail-shoes", string status = "active")
     {
         var response = await Admin().PostAsJsonAsync(new Uri("/api/catalog/products", UriKind.Relative), new
         {
@@ -113,7 +132,7 @@ public sealed class ListingApiTests(CatalogApiFactory factory) : IClassFixture<C
             description = "For listing tests.",
             brand = _brand,
             categoryId = category,
-            status = "active",
+            status,
             variants = new[] { new { sku = $"{sku}-{_brand}", options = new Dictionary<string, string> { ["colour"] = "blue" }, weightGrams = 500 } },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

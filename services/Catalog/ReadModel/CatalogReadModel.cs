@@ -27,6 +27,7 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
     private readonly Dictionary<string, ListedProduct> _products = new(StringComparer.Ordinal);
     private readonly List<ListedProduct?> _byDocument = [];
     private readonly Dictionary<string, SkuFacts> _skus = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ListedProduct> _productBySku = new(StringComparer.Ordinal);
     private readonly SearchIndex _search = new();
     private readonly Lock _presortGate = new();
     private CategoryTree _categories = CategoryTree.Empty;
@@ -82,6 +83,18 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
             }
             var skus = product.Variants.Select(variant => FactsOf(variant.Sku)).ToArray();
             var listed = new ListedProduct(product, document, skus);
+            foreach (var dropped in known?.Product.Variants ?? [])
+            {
+                // Only if still ours: another product may have taken the SKU since.
+                if (_productBySku.TryGetValue(dropped.Sku, out var owner) && owner.Product.Id == product.Id)
+                {
+                    _productBySku.Remove(dropped.Sku);
+                }
+            }
+            foreach (var variant in product.Variants)
+            {
+                _productBySku[variant.Sku] = listed;
+            }
             _products[product.Id] = listed;
             _byDocument[document] = listed;
             _search.Index(document, SearchFields(product));
@@ -94,6 +107,18 @@ public sealed class CatalogReadModel(IOptions<CatalogOptions> options) : IDispos
     public void ApplyPrices(string sku, SkuPrices prices) => Write(() => FactsOf(sku).Merge(prices));
 
     public void ApplyStock(string sku, SkuStock stock) => Write(() => FactsOf(sku).Merge(stock));
+
+    /// <summary>The SKU's product and variant, whatever the product's status; null for a SKU no product has.</summary>
+    public SkuDetails? FindSku(string sku) => Read(() =>
+    {
+        if (!_productBySku.TryGetValue(sku, out var listed))
+        {
+            return null;
+        }
+        var product = listed.Product;
+        var variant = product.Variants.First(variant => variant.Sku == sku);
+        return new SkuDetails(sku, product.Id, product.Name, product.CategoryId, product.Status, variant.Options, variant.WeightGrams, listed.Image?.Url);
+    });
 
     /// <summary>The SKUs of <paramref name="product"/> for which neither a price nor stock is known here.</summary>
     public IReadOnlyList<string> SkusWithoutFacts(Product product) =>
