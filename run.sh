@@ -25,6 +25,7 @@ cat <<MSG
             sidecar  http://127.0.0.1:3501/v1.0/metadata
   pricing   app      http://127.0.0.1:5102/swagger    sidecar http://127.0.0.1:3502/v1.0/metadata
   inventory app      http://127.0.0.1:5103/swagger    sidecar http://127.0.0.1:3503/v1.0/metadata
+  cart      app      http://127.0.0.1:5104/swagger    sidecar http://127.0.0.1:3504/v1.0/metadata
 
   Through a sidecar, as the services call each other:
     curl http://127.0.0.1:3501/v1.0/invoke/catalog/method/api/catalog/products/<id>

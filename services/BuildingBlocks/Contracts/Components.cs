@@ -17,6 +17,9 @@ public static class Components
     /// <summary>Price books, price history, discounts, coupons, promotions and tax rules.</summary>
     public const string PricingStore = "pricing-store";
 
+    /// <summary>Carts (with a time to live) and wishlists.</summary>
+    public const string CartStore = "cart-store";
+
     /// <summary>Warehouses, the adjustment audit trail and the availability read model (stock itself lives in the inventory actors).</summary>
     public const string InventoryStore = "inventory-store";
 

@@ -1,0 +1,71 @@
+using Ecommerce.Cart.Carts;
+using Ecommerce.Cart.Infrastructure;
+using Ecommerce.Cart.Model;
+using Ecommerce.ServiceDefaults.Auth;
+using Ecommerce.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ecommerce.Cart.Apis;
+
+/// <summary>Any cart, for support agents and admins helping a shopper; emptying one is for admins.</summary>
+public static class SupportCartsApi
+{
+    public static IEndpointRouteBuilder MapSupportCartsApi(this IEndpointRouteBuilder app)
+    {
+        var carts = app.MapGroup("/api/carts")
+            .WithTags("Carts (support)")
+            .WithRequestValidation();
+
+        carts.MapGet("/customers/{customerId}", GetCustomerCart)
+            .WithName("GetCustomerCart")
+            .WithSummary("Get a customer's cart")
+            .WithDescription("Any customer's cart (404 when they have none). Support and admins.")
+            .RequireAuthorization(Policies.Support);
+
+        carts.MapGet("/anonymous/{cartId}", GetAnonymousCart)
+            .WithName("GetAnonymousCart")
+            .WithSummary("Get an anonymous cart")
+            .WithDescription("An anonymous cart by its id (404 when there is none, e.g. expired). Support and admins.")
+            .RequireAuthorization(Policies.Support);
+
+        carts.MapDelete("/customers/{customerId}", EmptyCustomerCart)
+            .WithName("EmptyCustomerCart")
+            .WithSummary("Empty a customer's cart")
+            .WithDescription("Removes every line of a customer's cart, e.g. when it holds something that can no longer be sold. Admins.")
+            .RequireAuthorization(Policies.Admin);
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<CartView>, NotFound>> GetCustomerCart(
+        [AsParameters] CustomerKey key, ICartStore carts, HttpContext http, CancellationToken cancellationToken) =>
+        await ReadAsync(CartOwner.Customer(key.CustomerId), carts, http, cancellationToken);
+
+    public static async Task<Results<Ok<CartView>, NotFound>> GetAnonymousCart(
+        [AsParameters] AnonymousCartKey key, ICartStore carts, HttpContext http, CancellationToken cancellationToken) =>
+        await ReadAsync(CartOwner.Guest(key.CartId), carts, http, cancellationToken);
+
+    public static async Task<Results<Ok<CartView>, ProblemHttpResult>> EmptyCustomerCart(
+        [AsParameters] CustomerKey key, CartEditor editor, HttpContext http, CancellationToken cancellationToken)
+    {
+        var result = await editor.EditAsync(CartOwner.Customer(key.CustomerId), null, (cart, now) =>
+            cart.Lines.Count == 0 ? CartChange.Nothing : CartChange.To(cart with { Lines = [], UpdatedAt = now }), cancellationToken);
+        if (result.Problem is not null)
+        {
+            return result.Problem;
+        }
+        ETags.Set(http, result.ETag);
+        return TypedResults.Ok(CartView.Of(result.Cart!));
+    }
+
+    private static async Task<Results<Ok<CartView>, NotFound>> ReadAsync(CartOwner owner, ICartStore carts, HttpContext http, CancellationToken cancellationToken)
+    {
+        var found = await carts.GetAsync(owner, cancellationToken);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+        ETags.Set(http, found.ETag);
+        return TypedResults.Ok(CartView.Of(found.Value));
+    }
+}
