@@ -28,6 +28,7 @@ public sealed class InventoryApiFactory : WebApplicationFactory<Program>, IAsync
         builder.UseEnvironment("Production");
         builder.UseSetting("APP_ID", "inventory");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Inventory:ImportCatalogStock", "false");
         builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
         // Nothing listens here: a test that reached the sidecar by mistake would fail with a 503.
         builder.UseSetting("DAPR_HTTP_ENDPOINT", LoopbackServer.UnusedAddress().ToString());

@@ -103,6 +103,7 @@ public sealed class InventoryOnSidecar : IAsyncDisposable
             builder.UseSetting("DAPR_GRPC_ENDPOINT", _sidecar.GrpcEndpoint.ToString());
             builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Inventory:ImportCatalogStock", "false");
             foreach (var (key, value) in _settings)
             {
                 builder.UseSetting(key, value);

@@ -16,4 +16,7 @@ public sealed class InventoryOptions
 
     /// <summary>How soon a SKU retries announcing a change that could not be published.</summary>
     public int AnnouncementRetrySeconds { get; set; } = 10;
+
+    /// <summary>Whether to give the seeded catalog's SKUs demo stock once (see <c>Seeding/CatalogStockImport</c>).</summary>
+    public bool ImportCatalogStock { get; set; }
 }

@@ -2,6 +2,7 @@ using Ecommerce.Contracts;
 using Ecommerce.Inventory.Actors;
 using Ecommerce.Inventory.Infrastructure;
 using Ecommerce.Inventory.OpenApi;
+using Ecommerce.Inventory.Seeding;
 using Ecommerce.ServiceDefaults.Dapr;
 using Ecommerce.ServiceDefaults.Validation;
 using Dapr.Actors.Client;
@@ -49,6 +50,7 @@ public static class InventoryServiceExtensions
         builder.Services.AddSingleton<IAvailabilityStore, DaprAvailabilityStore>();
         builder.Services.AddSingleton<IAdjustmentLog, DaprAdjustmentLog>();
         builder.Services.AddSingleton<IEventPublisher, DaprEventPublisher>();
+        builder.Services.AddHostedService<CatalogStockImport>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Ecommerce.Contracts.Pricing;
 using Ecommerce.Pricing.Infrastructure;
 using Ecommerce.Pricing.Model;
 using Ecommerce.Pricing.Quoting;
@@ -64,8 +63,7 @@ public static class PricesApi
         [AsParameters] PriceKey key,
         SetPriceRequest request,
         [FromHeader(Name = "If-Match")] string? ifMatch,
-        IPriceStore store,
-        TimeProvider clock,
+        PriceBook book,
         ClaimsPrincipal user,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -79,33 +77,21 @@ public static class PricesApi
             return Problems.Field("compareAtPrice", $"More decimals than {key.Currency} has ({Currencies.MinorUnits(key.Currency)}).");
         }
 
-        var expected = ETags.FromIfMatch(ifMatch);
-        var current = await store.GetAsync(key.Sku, key.Currency, cancellationToken);
-        if (expected is not null && current?.ETag != expected)
+        var result = await book.SetAsync(key.Sku, key.Currency, request, ETags.FromIfMatch(ifMatch), user.Identity?.Name ?? "unknown", cancellationToken);
+        switch (result)
         {
-            return Problems.VersionMismatch();
+            case { Outcome: SetPriceOutcome.VersionMismatch }:
+                return Problems.VersionMismatch();
+            case { Outcome: SetPriceOutcome.ConcurrentChange }:
+                return Problems.ConcurrentChange();
+            case { Outcome: SetPriceOutcome.Created, Stored: { } created }:
+                ETags.Set(http, created.ETag);
+                return TypedResults.Created($"/api/pricing/prices/{key.Sku}/{key.Currency}", created.Value.ToView());
+            case { Stored: { } stored }:
+                ETags.Set(http, stored.ETag);
+                return TypedResults.Ok(stored.Value.ToView());
+            default:
+                throw new InvalidOperationException($"Setting the price of '{key.Sku}' in {key.Currency} ended as {result.Outcome} without a stored price.");
         }
-        if (current is not null && current.Value.Price == request.Price && current.Value.CompareAtPrice == request.CompareAtPrice)
-        {
-            ETags.Set(http, current.ETag);
-            return TypedResults.Ok(current.Value.ToView());
-        }
-
-        var now = clock.GetUtcNow();
-        var revision = (current?.Value.Revision ?? 0) + 1;
-        var change = new PriceChange(revision, request.Price, request.CompareAtPrice, now, user.Identity?.Name ?? "unknown");
-        var record = new PriceRecord(key.Sku, key.Currency, request.Price, request.CompareAtPrice, revision, now, [.. current?.Value.History ?? [], change]);
-        var announcement = new PriceChangedV1(key.Sku, key.Currency, request.Price, request.CompareAtPrice, revision) { OccurredAt = now };
-        if (!await store.SaveAsync(record, announcement, current?.ETag, cancellationToken))
-        {
-            return expected is null ? Problems.ConcurrentChange() : Problems.VersionMismatch();
-        }
-
-        var saved = await store.GetAsync(key.Sku, key.Currency, cancellationToken)
-            ?? throw new InvalidOperationException($"The price of '{key.Sku}' in {key.Currency} was saved but cannot be read back.");
-        ETags.Set(http, saved.ETag);
-        return current is null
-            ? TypedResults.Created($"/api/pricing/prices/{key.Sku}/{key.Currency}", saved.Value.ToView())
-            : TypedResults.Ok(saved.Value.ToView());
     }
 }

@@ -1,6 +1,7 @@
 using Dapr.Client;
 using Ecommerce.Pricing.Infrastructure;
 using Ecommerce.Pricing.Model;
+using Ecommerce.Pricing.Seeding;
 using Ecommerce.ServiceDefaults.Validation;
 
 namespace Ecommerce.Pricing.Extensions;
@@ -18,6 +19,9 @@ public static class PricingServiceExtensions
         builder.Services.AddDefinitionStore<Promotion>("promotion");
         builder.Services.AddDefinitionStore<TaxRule>("tax-rule");
         builder.Services.AddSingleton<PricingRulesLoader>();
+        builder.Services.AddSingleton<PriceBook>();
+        builder.Services.AddSingleton<IImportMarkers, DaprImportMarkers>();
+        builder.Services.AddHostedService<CatalogPriceImport>();
         builder.Services.ConfigureSwaggerGen(options => options.SchemaFilter<OpenApiExamples>());
         return builder;
     }

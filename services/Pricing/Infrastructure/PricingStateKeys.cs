@@ -14,4 +14,7 @@ internal static class PricingStateKeys
     public static string DefinitionIndex(string kind) => $"{kind}-index";
 
     public static string CouponUsage(string code) => $"coupon-usage|{code}";
+
+    /// <summary>Set when a one-time import (such as the catalog's demo prices) is done.</summary>
+    public static string ImportMarker(string name) => $"import|{name}";
 }

@@ -43,6 +43,7 @@ public sealed class PricingApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("APP_ID", "pricing");
+        builder.UseSetting("Pricing:ImportCatalogPrices", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
         builder.ConfigureTestServices(services =>

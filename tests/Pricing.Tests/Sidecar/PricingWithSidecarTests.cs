@@ -141,6 +141,7 @@ public sealed class PricingWithSidecarTests
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("APP_ID", _sidecar.AppId);
+            builder.UseSetting("Pricing:ImportCatalogPrices", "false");
             builder.UseSetting("DAPR_HTTP_ENDPOINT", _sidecar.HttpEndpoint.ToString());
             builder.UseSetting("DAPR_GRPC_ENDPOINT", _sidecar.GrpcEndpoint.ToString());
             builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
