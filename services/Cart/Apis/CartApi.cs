@@ -3,6 +3,7 @@ using Ecommerce.Cart.Carts;
 using Ecommerce.Cart.Infrastructure;
 using Ecommerce.Cart.Model;
 using Ecommerce.ServiceDefaults.Auth;
+using Ecommerce.ServiceDefaults.Http;
 using Ecommerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -74,7 +75,7 @@ public static class CartApi
         }
         var found = await carts.GetAsync(owner, cancellationToken);
         CartAccess.Announce(http, owner);
-        ETags.Set(http, found?.ETag);
+        EntityTags.Set(http, found?.ETag);
         return TypedResults.Ok(CartView.Of(found?.Value ?? ShoppingCart.Empty(owner, clock.GetUtcNow())));
     }
 
@@ -102,7 +103,7 @@ public static class CartApi
         {
             return Problems.NotForSale(request.Sku, sku.Status);
         }
-        var result = await editor.EditAsync(owner, ETags.FromIfMatch(ifMatch), (cart, now) =>
+        var result = await editor.EditAsync(owner, EntityTags.FromIfMatch(ifMatch), (cart, now) =>
         {
             var quantity = cart.Quantity(sku.Sku) + request.Quantity;
             if (quantity > CartLimits.MaxQuantity)
@@ -133,7 +134,7 @@ public static class CartApi
         {
             return problem!;
         }
-        var result = await editor.EditAsync(owner, ETags.FromIfMatch(ifMatch), (cart, now) => cart.Line(key.Sku) switch
+        var result = await editor.EditAsync(owner, EntityTags.FromIfMatch(ifMatch), (cart, now) => cart.Line(key.Sku) switch
         {
             null => CartChange.Refuse(Problems.LineNotInCart(key.Sku)),
             { } line when line.Quantity == request.Quantity => CartChange.Nothing,
@@ -156,7 +157,7 @@ public static class CartApi
         {
             return problem!;
         }
-        var result = await editor.EditAsync(owner, ETags.FromIfMatch(ifMatch), (cart, now) =>
+        var result = await editor.EditAsync(owner, EntityTags.FromIfMatch(ifMatch), (cart, now) =>
             cart.Line(key.Sku) is null ? CartChange.Refuse(Problems.LineNotInCart(key.Sku)) : CartChange.To(cart.WithoutLine(key.Sku, now)),
             cancellationToken);
         return Respond(http, owner, result);
@@ -175,7 +176,7 @@ public static class CartApi
         {
             return problem!;
         }
-        var result = await editor.EditAsync(owner, ETags.FromIfMatch(ifMatch), (cart, now) =>
+        var result = await editor.EditAsync(owner, EntityTags.FromIfMatch(ifMatch), (cart, now) =>
             cart.Lines.Count == 0 ? CartChange.Nothing : CartChange.To(cart with { Lines = [], UpdatedAt = now }),
             cancellationToken);
         return Respond(http, owner, result);
@@ -199,7 +200,7 @@ public static class CartApi
         var found = await carts.GetAsync(owner, cancellationToken);
         var cart = found?.Value ?? ShoppingCart.Empty(owner, clock.GetUtcNow());
         CartAccess.Announce(http, owner);
-        ETags.Set(http, found?.ETag);
+        EntityTags.Set(http, found?.ETag);
         if (cart.Lines.Count == 0)
         {
             return TypedResults.Ok(new PricedCartView(CartView.Of(cart), null));
@@ -223,7 +224,7 @@ public static class CartApi
         {
             return result.Problem;
         }
-        ETags.Set(http, result.ETag);
+        EntityTags.Set(http, result.ETag);
         return TypedResults.Ok(new MergeResult(CartView.Of(result.Cart!), adjustments));
     }
 
@@ -234,7 +235,7 @@ public static class CartApi
             return result.Problem;
         }
         CartAccess.Announce(http, owner);
-        ETags.Set(http, result.ETag);
+        EntityTags.Set(http, result.ETag);
         return TypedResults.Ok(CartView.Of(result.Cart!));
     }
 }

@@ -2,6 +2,7 @@ using Ecommerce.Cart.Carts;
 using Ecommerce.Cart.Infrastructure;
 using Ecommerce.Cart.Model;
 using Ecommerce.ServiceDefaults.Auth;
+using Ecommerce.ServiceDefaults.Http;
 using Ecommerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -54,7 +55,7 @@ public static class SupportCartsApi
         {
             return result.Problem;
         }
-        ETags.Set(http, result.ETag);
+        EntityTags.Set(http, result.ETag);
         return TypedResults.Ok(CartView.Of(result.Cart!));
     }
 
@@ -65,7 +66,7 @@ public static class SupportCartsApi
         {
             return TypedResults.NotFound();
         }
-        ETags.Set(http, found.ETag);
+        EntityTags.Set(http, found.ETag);
         return TypedResults.Ok(CartView.Of(found.Value));
     }
 }

@@ -5,6 +5,7 @@ using Ecommerce.Catalog.ReadModel;
 using Ecommerce.Contracts;
 using Ecommerce.Contracts.Catalog;
 using Ecommerce.ServiceDefaults.Auth;
+using Ecommerce.ServiceDefaults.Http;
 using Ecommerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ public static class ProductsApi
             return TypedResults.NotFound();
         }
 
-        ETagHeaders.Set(http, found.ETag);
+        EntityTags.Set(http, found.ETag);
         return TypedResults.Ok(found.Product);
     }
 
@@ -108,7 +109,7 @@ public static class ProductsApi
         }
 
         readModel.Apply(created.Product);
-        ETagHeaders.Set(http, created.ETag);
+        EntityTags.Set(http, created.ETag);
         return TypedResults.Created($"/api/catalog/products/{created.Product.Id}", created.Product);
     }
 
@@ -165,7 +166,7 @@ public static class ProductsApi
         Func<Product, Product> change,
         CancellationToken cancellationToken)
     {
-        if (ETagHeaders.FromIfMatch(ifMatch) is not { } etag)
+        if (EntityTags.FromIfMatch(ifMatch) is not { } etag)
         {
             return CatalogProblems.IfMatchRequired();
         }
@@ -191,7 +192,7 @@ public static class ProductsApi
             default:
                 var stored = result.Product!;
                 readModel.Apply(stored.Product);
-                ETagHeaders.Set(http, stored.ETag);
+                EntityTags.Set(http, stored.ETag);
                 return TypedResults.Ok(stored.Product);
         }
     }

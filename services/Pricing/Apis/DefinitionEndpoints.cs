@@ -1,5 +1,6 @@
 using Ecommerce.Pricing.Infrastructure;
 using Ecommerce.Pricing.Model;
+using Ecommerce.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ecommerce.Pricing.Apis;
@@ -23,7 +24,7 @@ internal static class DefinitionEndpoints
         {
             return TypedResults.NotFound();
         }
-        ETags.Set(http, found.ETag);
+        EntityTags.Set(http, found.ETag);
         return TypedResults.Ok(found.Value);
     }
 
@@ -36,7 +37,7 @@ internal static class DefinitionEndpoints
         {
             return Problems.AlreadyExists(what, definition.Id);
         }
-        ETags.Set(http, created.ETag);
+        EntityTags.Set(http, created.ETag);
         return TypedResults.Created($"{routePrefix}/{created.Value.Id}", created.Value);
     }
 
@@ -44,7 +45,7 @@ internal static class DefinitionEndpoints
         T definition, string? ifMatch, IDefinitionStore<T> store, HttpContext http, CancellationToken cancellationToken)
         where T : class, IDefinition
     {
-        if (ETags.FromIfMatch(ifMatch) is not { } etag)
+        if (EntityTags.FromIfMatch(ifMatch) is not { } etag)
         {
             return Problems.IfMatchRequired();
         }
@@ -56,7 +57,7 @@ internal static class DefinitionEndpoints
             case WriteOutcome.VersionMismatch:
                 return Problems.VersionMismatch();
             default:
-                ETags.Set(http, result.Stored!.ETag);
+                EntityTags.Set(http, result.Stored!.ETag);
                 return TypedResults.Ok(result.Stored.Value);
         }
     }
@@ -65,7 +66,7 @@ internal static class DefinitionEndpoints
         string id, string? ifMatch, IDefinitionStore<T> store, CancellationToken cancellationToken)
         where T : class, IDefinition
     {
-        if (ETags.FromIfMatch(ifMatch) is not { } etag)
+        if (EntityTags.FromIfMatch(ifMatch) is not { } etag)
         {
             return Problems.IfMatchRequired();
         }

@@ -3,6 +3,7 @@ using Ecommerce.Pricing.Infrastructure;
 using Ecommerce.Pricing.Model;
 using Ecommerce.Pricing.Quoting;
 using Ecommerce.ServiceDefaults.Auth;
+using Ecommerce.ServiceDefaults.Http;
 using Ecommerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -46,7 +47,7 @@ public static class PricesApi
         {
             return TypedResults.NotFound();
         }
-        ETags.Set(http, found.ETag);
+        EntityTags.Set(http, found.ETag);
         return TypedResults.Ok(found.Value.ToView());
     }
 
@@ -77,7 +78,7 @@ public static class PricesApi
             return Problems.Field("compareAtPrice", $"More decimals than {key.Currency} has ({Currencies.MinorUnits(key.Currency)}).");
         }
 
-        var result = await book.SetAsync(key.Sku, key.Currency, request, ETags.FromIfMatch(ifMatch), user.Identity?.Name ?? "unknown", cancellationToken);
+        var result = await book.SetAsync(key.Sku, key.Currency, request, EntityTags.FromIfMatch(ifMatch), user.Identity?.Name ?? "unknown", cancellationToken);
         switch (result)
         {
             case { Outcome: SetPriceOutcome.VersionMismatch }:
@@ -85,10 +86,10 @@ public static class PricesApi
             case { Outcome: SetPriceOutcome.ConcurrentChange }:
                 return Problems.ConcurrentChange();
             case { Outcome: SetPriceOutcome.Created, Stored: { } created }:
-                ETags.Set(http, created.ETag);
+                EntityTags.Set(http, created.ETag);
                 return TypedResults.Created($"/api/pricing/prices/{key.Sku}/{key.Currency}", created.Value.ToView());
             case { Stored: { } stored }:
-                ETags.Set(http, stored.ETag);
+                EntityTags.Set(http, stored.ETag);
                 return TypedResults.Ok(stored.Value.ToView());
             default:
                 throw new InvalidOperationException($"Setting the price of '{key.Sku}' in {key.Currency} ended as {result.Outcome} without a stored price.");
