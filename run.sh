@@ -17,25 +17,41 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Ecommerce.sln --nologo -v quiet -clp:ErrorsOnly
 mkdir -p .data/embedded
 
+# The identity service's signing key, data-protection key and admin password: made once per
+# machine (tools/DevSecrets), kept outside git, read by the sidecar's secret store.
+dev_secrets() { dotnet run --project tools/DevSecrets --no-build -- "$@"; }
+if [ "$profile" = local ]; then
+  secrets_file="${ECOMMERCE_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/ecommerce}/identity-secrets.env"
+  dev_secrets --env "$secrets_file"
+  set -a
+  # shellcheck disable=SC1090
+  . "$secrets_file"
+  set +a
+  admin_password_hint="ECOMMERCE_IDENTITY_ADMIN_PASSWORD in $secrets_file"
+else
+  secrets_file=.data/embedded/secrets.json
+  dev_secrets --json "$secrets_file"
+  admin_password_hint="IDENTITY_ADMIN_PASSWORD in $secrets_file"
+fi
+
 cat <<MSG
 
   Ecommerce on Dapr — profile: components/$profile
 
-  catalog   app      http://127.0.0.1:5101/swagger    (OpenAPI UI; /healthz, /readyz, /metrics)
-            sidecar  http://127.0.0.1:3501/v1.0/metadata
-  pricing   app      http://127.0.0.1:5102/swagger    sidecar http://127.0.0.1:3502/v1.0/metadata
-  inventory app      http://127.0.0.1:5103/swagger    sidecar http://127.0.0.1:3503/v1.0/metadata
-  cart      app      http://127.0.0.1:5104/swagger    sidecar http://127.0.0.1:3504/v1.0/metadata
+  Everything goes through the gateway:
+    http://127.0.0.1:5100/swagger     every service's API (pick one top right), "Try it out" included
+    curl http://127.0.0.1:5100/api/catalog/products?pageSize=3
+    curl http://127.0.0.1:5100/api/storefront/products/<id>       product + price + availability
 
-  Through a sidecar, as the services call each other:
-    curl http://127.0.0.1:3501/v1.0/invoke/catalog/method/api/catalog/products/<id>
-    curl -X POST http://127.0.0.1:3501/v1.0/invoke/pricing/method/api/pricing/quotes \
-         -H 'Content-Type: application/json' -d '{"currency":"EUR","lines":[{"sku":"<sku>","quantity":2}]}'
-    curl -X POST http://127.0.0.1:3501/v1.0/invoke/inventory/method/api/inventory/availability \
-         -H 'Content-Type: application/json' -d '{"skus":["<sku>"]}'
+  Sign in (admin@ecommerce.local, password: $admin_password_hint):
+    curl -X POST http://127.0.0.1:5100/api/identity/login -H 'Content-Type: application/json' \
+         -d '{"email":"admin@ecommerce.local","password":"<password>"}'
+    then send  -H "Authorization: Bearer <accessToken>"  to admin endpoints.
+  Register a customer: POST /api/identity/register {"email","password","name"}.
 
-  Admin endpoints (products, prices, stock) need an admin token from the identity service,
-  which is not built yet.
+  Each service also answers on its own port (/swagger, /healthz, /readyz, /metrics) beside its
+  sidecar (/v1.0/metadata): gateway 5100/3500, catalog 5101/3501, pricing 5102/3502,
+  inventory 5103/3503, cart 5104/3504, identity 5105/3505.
   Ctrl-C stops everything.
 
 MSG

@@ -146,6 +146,43 @@ public sealed class ProfileTests
         Assert.Empty(problems);
     }
 
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void Every_app_gets_its_resiliency_from_exactly_one_resource(string profile)
+    {
+        var resiliencies = ComponentDocument.LoadProfile(Path.Combine(Root, profile)).Where(d => d.Kind == "Resiliency").ToList();
+        var appIds = ConstantsOf(typeof(AppIds));
+        var problems = resiliencies
+            .SelectMany(resiliency => resiliency.Scopes.Where(scope => !appIds.Contains(scope)).Select(scope => $"{resiliency.Where}: scope '{scope}' is no app id"))
+            .ToList();
+        foreach (var appId in appIds)
+        {
+            // An unscoped resource applies to every app; daprd merges what applies, so two resources
+            // naming the same target would leave which policy wins to load order.
+            var applying = resiliencies.Where(r => r.Scopes.Count == 0 || r.Scopes.Contains(appId)).Select(r => r.Name).ToList();
+            if (applying.Count != 1)
+            {
+                problems.Add($"components/{profile}: app '{appId}' gets resiliency from {applying.Count} resources ({string.Join(", ", applying)}), expected 1");
+            }
+        }
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void The_gateway_sidecar_never_retries(string profile)
+    {
+        // A sidecar retry policy applies to every method of an app, so a POST could run twice;
+        // the gateway retries idempotent requests itself.
+        var gateway = ComponentDocument.LoadProfile(Path.Combine(Root, profile))
+            .Single(d => d.Kind == "Resiliency" && d.Scopes.Contains(AppIds.Gateway));
+        var retrying = TargetNames(gateway, "apps")
+            .Where(app => TargetField(gateway, "apps", app, "retry") is not null)
+            .ToList();
+
+        Assert.Empty(retrying);
+    }
+
     private static IReadOnlyList<ComponentDocument> Components(string profile) =>
         [.. ComponentDocument.LoadProfile(Path.Combine(Root, profile)).Where(document => document.Kind == "Component")];
 
@@ -154,6 +191,17 @@ public sealed class ProfileTests
             .Where(field => field.IsLiteral && field.FieldType == typeof(string))
             .Select(field => (string)field.GetRawConstantValue()!)
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A policy name of one target (<c>spec.targets.&lt;kind&gt;.&lt;name&gt;.&lt;field&gt;</c>), or null.</summary>
+    private static string? TargetField(ComponentDocument resiliency, string kind, string name, string field)
+    {
+        YamlNode? node = resiliency.Node;
+        foreach (var key in new[] { "spec", "targets", kind, name, field })
+        {
+            node = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;
+        }
+        return (node as YamlScalarNode)?.Value;
+    }
 
     /// <summary>The names under <c>spec.targets.&lt;kind&gt;</c> of a Resiliency resource.</summary>
     private static IEnumerable<string> TargetNames(ComponentDocument resiliency, string kind)

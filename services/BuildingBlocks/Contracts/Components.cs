@@ -23,6 +23,15 @@ public static class Components
     /// <summary>Warehouses, the adjustment audit trail and the availability read model (stock itself lives in the inventory actors).</summary>
     public const string InventoryStore = "inventory-store";
 
+    /// <summary>Users, the email index, sessions, refresh tokens and one-time tokens (always in transactions).</summary>
+    public const string IdentityStore = "identity-store";
+
+    /// <summary>
+    /// The secret store: server credentials in profiles with servers, and the identity service's
+    /// signing key, data-protection key and seeded admin password in every profile.
+    /// </summary>
+    public const string SecretStore = "secrets";
+
     /// <summary>Actor state, reminders and workflow instances (the one store with <c>actorStateStore: "true"</c>).</summary>
     public const string ActorStore = "actor-store";
 }

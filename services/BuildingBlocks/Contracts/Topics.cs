@@ -12,4 +12,16 @@ public static class Topics
     public const string InventoryLowStock = "inventory.low-stock";
     public const string OrdersConfirmed = "orders.confirmed";
     public const string CartAbandoned = "cart.abandoned";
+    public const string UsersRegistered = "users.registered";
+    public const string UsersEmailVerified = "users.email-verified";
+    public const string UsersPasswordResetRequested = "users.password-reset-requested";
+    public const string UsersLoginFailed = "users.login-failed";
+
+    /// <summary>
+    /// On the <see cref="Components.TasksPubSub"/> component, not <see cref="Components.EventsPubSub"/>: a request
+    /// to send one message to one person. It may carry one-time tokens (email verification,
+    /// password reset), which is why it is a command to the notification service and not a
+    /// domain event every subscriber sees.
+    /// </summary>
+    public const string NotificationsRequested = "notifications.requested";
 }

@@ -1,0 +1,9 @@
+namespace Ecommerce.Contracts.Identity;
+
+public enum LoginFailureReason
+{
+    UnknownEmail,
+    WrongPassword,
+    WrongMfaCode,
+    LockedOut,
+}

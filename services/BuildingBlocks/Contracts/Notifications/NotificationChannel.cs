@@ -1,0 +1,8 @@
+namespace Ecommerce.Contracts.Notifications;
+
+public enum NotificationChannel
+{
+    Email,
+    Sms,
+    Push,
+}

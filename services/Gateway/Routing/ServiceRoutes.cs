@@ -1,0 +1,52 @@
+using Ecommerce.Contracts;
+using Ecommerce.Gateway.RateLimiting;
+using Ecommerce.ServiceDefaults.Auth;
+
+namespace Ecommerce.Gateway.Routing;
+
+/// <summary>
+/// The route table: which public paths reach which service, and who may call them. Anything not
+/// listed here (or listed in <see cref="NotRoutedPaths"/>) is a 404 at the gateway: the services'
+/// <c>/integration-events</c>, <c>/dapr</c>, <c>/healthz</c> and internal APIs are never reachable from outside.
+/// </summary>
+public static class ServiceRoutes
+{
+    private static readonly string[] Reads = ["GET", "HEAD"];
+    private static readonly string[] Post = ["POST"];
+
+    public static IReadOnlyList<ServiceRoute> All { get; } =
+    [
+        // Catalog: anyone browses; only admins change products and categories.
+        new("catalog-read", AppIds.Catalog, "/api/catalog/{**rest}", RouteAccess.Anonymous, Reads),
+        new("catalog-write", AppIds.Catalog, "/api/catalog/{**rest}", Policies.Admin, Order: 1),
+
+        // Pricing: quotes and list prices are public (storefront, cart); the rest is back office.
+        new("pricing-quotes", AppIds.Pricing, "/api/pricing/quotes", RouteAccess.Anonymous, Post),
+        new("pricing-prices-read", AppIds.Pricing, "/api/pricing/prices/{**rest}", RouteAccess.Anonymous, Reads),
+        new("pricing", AppIds.Pricing, "/api/pricing/{**rest}", Policies.Support),
+
+        // Inventory: availability is public; stock and warehouses are back office. Reservations are
+        // internal (ordering reaches them by invocation) and never routed: see NotRoutedPaths.
+        new("inventory-availability", AppIds.Inventory, "/api/inventory/availability", RouteAccess.Anonymous, Post),
+        new("inventory", AppIds.Inventory, "/api/inventory/{**rest}", Policies.Support),
+
+        // Cart: anonymous carts (X-Cart-Id) are allowed, the service requires a customer where it must.
+        new("cart", AppIds.Cart, "/api/cart/{**rest}", RouteAccess.Anonymous),
+        new("wishlist", AppIds.Cart, "/api/wishlist/{**rest}", Policies.Customer),
+        new("carts-support", AppIds.Cart, "/api/carts/{**rest}", Policies.Support),
+
+        // Identity: one's own account for any signed-in user, user administration for admins; the rest
+        // (register, login, token refresh, email verification, password reset) is anonymous and
+        // the target of credential stuffing, so it has the stricter per-IP limit.
+        new("identity-me", AppIds.Identity, "/api/identity/me/{**rest}", RouteAccess.Authenticated),
+        new("identity-admin", AppIds.Identity, "/api/identity/admin/{**rest}", Policies.Admin),
+        new("identity-public", AppIds.Identity, "/api/identity/{**rest}", RouteAccess.Anonymous, RateLimit: RateLimitPolicies.Auth),
+        new("identity-discovery", AppIds.Identity, "/.well-known/{**rest}", RouteAccess.Anonymous),
+
+        // Ordering goes here when the service exists:
+        // new("orders", AppIds.Ordering, "/api/orders/{**rest}", Policies.Customer),
+    ];
+
+    /// <summary>The services behind the gateway, each once.</summary>
+    public static IReadOnlyList<string> Services { get; } = All.Select(route => route.AppId).Distinct().ToList();
+}

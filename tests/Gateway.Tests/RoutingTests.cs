@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Ecommerce.Gateway.Tests.Environment;
+
+namespace Ecommerce.Gateway.Tests;
+
+/// <summary>
+/// Requests through the gateway, its sidecar and the catalog's sidecar to the real catalog service:
+/// what arrives is what the client sent (plus the trace and correlation context), and what is not
+/// in the route table never leaves the gateway.
+/// </summary>
+[Collection(WithRealCatalog.Name)]
+public sealed class RoutingTests(CatalogFixture fixture)
+{
+    private GatewayEnvironment Environment => fixture.Environment;
+
+    [Fact]
+    public async Task A_request_arrives_at_the_service_as_sent_with_trace_correlation_and_caller()
+    {
+        using var admin = Environment.Client("admin", "admin-1");
+        var categoryId = $"cat-{Guid.NewGuid():N}"[..16];
+        var marker = Guid.NewGuid().ToString("N");
+        var traceId = ActivityTraceId.CreateRandom();
+        var clientSpan = ActivitySpanId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/catalog/categories?source=gateway-test&marker={marker}")
+        {
+            Content = new StringContent($$"""{"id":"{{categoryId}}","name":"Kettles"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{clientSpan}-01");
+        request.Headers.Add("X-Correlation-Id", "order-page.42_a");
+        request.Headers.Add("X-Test-Header", marker);
+        // Only the sidecar may say who calls: a client's dapr-* headers are dropped at the gateway.
+        request.Headers.Add("dapr-caller-app-id", "ordering");
+
+        var response = await admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("order-page.42_a", response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.Equal(categoryId, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString());
+        var arrived = Assert.Single(Environment.Catalog!.Requests, r => r.Header("X-Test-Header") == marker);
+        Assert.Equal(("POST", "/api/catalog/categories", $"?source=gateway-test&marker={marker}"), (arrived.Method, arrived.Path, arrived.Query));
+        Assert.Equal($$"""{"id":"{{categoryId}}","name":"Kettles"}""", arrived.Body);
+        Assert.StartsWith("application/json", arrived.Header("Content-Type"));
+        Assert.Equal(admin.DefaultRequestHeaders.Authorization!.ToString(), arrived.Header("Authorization"));
+        Assert.Equal("order-page.42_a", arrived.Header("X-Correlation-Id"));
+        Assert.Equal("gateway", arrived.Header("dapr-caller-app-id"));
+        Assert.True(ActivityContext.TryParse(arrived.Header("traceparent"), null, out var received), "a traceparent arrives");
+        Assert.Equal(traceId, received.TraceId);
+        Assert.NotEqual(clientSpan, received.SpanId);
+    }
+
+    [Fact]
+    public async Task A_correlation_id_is_made_when_none_or_an_invalid_one_is_sent()
+    {
+        using var anonymous = Environment.Client();
+        using var invalid = new HttpRequestMessage(HttpMethod.Get, "api/catalog/categories");
+        invalid.Headers.Add("X-Correlation-Id", "not valid; " + new string('x', 70));
+
+        var made = await anonymous.GetAsync(new Uri("api/catalog/categories", UriKind.Relative));
+        var replaced = await anonymous.SendAsync(invalid);
+
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        var madeId = made.Headers.GetValues("X-Correlation-Id").Single();
+        var replacedId = replaced.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.Matches("^[A-Za-z0-9_.-]{1,64}$", madeId);
+        Assert.Matches("^[A-Za-z0-9_.-]{1,64}$", replacedId);
+        Assert.NotEqual(madeId, replacedId);
+        Assert.Contains(Environment.Catalog!.Requests, r => r.Header("X-Correlation-Id") == replacedId);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/inventory/reservations/order-1")]
+    [InlineData("POST", "/api/inventory/reservations")]
+    [InlineData("POST", "/integration-events/catalog/product-changed")]
+    [InlineData("GET", "/dapr/config")]
+    [InlineData("GET", "/api/nothing-here/1")]
+    [InlineData("GET", "/api/orders")]
+    public async Task Internal_and_unknown_paths_are_a_404_problem_at_the_gateway(string method, string path)
+    {
+        using var anonymous = Environment.Client();
+        var inventory = Environment.StandIn(Contracts.AppIds.Inventory);
+        var before = (inventory.Requests.Count, Environment.Catalog!.Requests.Count);
+
+        var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path.TrimStart('/')) { Content = JsonContent.Create(new { }) });
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal(before, (inventory.Requests.Count, Environment.Catalog.Requests.Count));
+    }
+
+    [Fact]
+    public async Task An_encoded_slash_cannot_climb_out_of_a_route()
+    {
+        using var anonymous = Environment.Client();
+        var before = Environment.Catalog!.Requests.Count;
+
+        var response = await anonymous.GetAsync(new Uri("api/catalog/..%2F..%2Fintegration-events/catalog/product-changed", UriKind.Relative));
+
+        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(before, Environment.Catalog.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Swagger_lists_each_services_document_fetched_through_the_sidecar()
+    {
+        using var anonymous = Environment.Client();
+
+        var catalog = await anonymous.GetAsync(new Uri("swagger/catalog/swagger.json", UriKind.Relative));
+        var own = await anonymous.GetAsync(new Uri("swagger/v1/swagger.json", UriKind.Relative));
+        var cartIsDown = await anonymous.GetAsync(new Uri("swagger/cart/swagger.json", UriKind.Relative));
+        var ui = await anonymous.GetStringAsync(new Uri("swagger/index.html", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, catalog.StatusCode);
+        var document = JsonDocument.Parse(await catalog.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("catalog API", document.GetProperty("info").GetProperty("title").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/catalog/products/{id}", out _));
+        // "Try it out" goes to the gateway, which serves the document.
+        Assert.Equal("/", Assert.Single(document.GetProperty("servers").EnumerateArray()).GetProperty("url").GetString());
+        Assert.Contains(Environment.Catalog!.Requests, r => r.Path == "/swagger/v1/swagger.json" && r.Header("dapr-caller-app-id") == "gateway");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.True(JsonDocument.Parse(await own.Content.ReadAsStringAsync()).RootElement.GetProperty("paths").TryGetProperty("/api/storefront/products/{id}", out _));
+        var problem = await Problems.AssertProblemAsync(cartIsDown, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("cart is not answering", problem.GetProperty("detail").GetString());
+        Assert.Contains("swagger", ui, StringComparison.OrdinalIgnoreCase);
+    }
+}
