@@ -14,7 +14,6 @@ var app = builder.Build();
 
 // Outermost, so that every answer (a 401, a 404, a 429) echoes the correlation id and every log line has it.
 app.UseCorrelationId();
-app.UseServiceOpenApiDocuments();
 app.MapDefaultEndpoints();
 // After authentication (in the defaults), so that limits are per user once the token is known.
 app.UseRateLimiter();
@@ -22,6 +21,7 @@ app.UseEncodedPathGuard();
 
 app.MapNotRoutedPaths();
 app.MapStorefrontApi();
+app.MapServiceOpenApiDocuments();
 app.MapServiceRoutes();
 
 app.Run();

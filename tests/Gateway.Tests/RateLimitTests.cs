@@ -33,6 +33,8 @@ public sealed class RateLimitTests
         var bobStatuses = await StatusesAsync(bob, HttpMethod.Get, "api/catalog/products", 5);
         var anonymousStatuses = await StatusesAsync(anonymous, HttpMethod.Get, "api/catalog/products", 5);
         var refused = await alice.GetAsync(new Uri("api/catalog/products", UriKind.Relative));
+        // The gateway's own endpoints count too: the services' OpenAPI documents are no exception.
+        var document = await anonymous.GetAsync(new Uri("openapi/catalog.json", UriKind.Relative));
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], aliceStatuses);
         Assert.All(bobStatuses, status => Assert.Equal(HttpStatusCode.OK, status));
@@ -40,7 +42,9 @@ public sealed class RateLimitTests
         var problem = await Problems.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.Equal("Too many requests", problem.GetProperty("title").GetString());
         Assert.Equal(TimeSpan.FromMinutes(1), refused.Headers.RetryAfter?.Delta);
+        await Problems.AssertProblemAsync(document, HttpStatusCode.TooManyRequests);
         Assert.Equal(15, environment.StandIn(AppIds.Catalog).CallsTo("/api/catalog/products"));
+        Assert.Equal(0, environment.StandIn(AppIds.Catalog).CallsTo("/swagger/v1/swagger.json"));
     }
 
     [Fact]

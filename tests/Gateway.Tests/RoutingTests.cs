@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Ecommerce.Gateway.Tests.Environment;
 
 namespace Ecommerce.Gateway.Tests;
@@ -103,26 +104,57 @@ public sealed class RoutingTests(CatalogFixture fixture)
     }
 
     [Fact]
-    public async Task Swagger_lists_each_services_document_fetched_through_the_sidecar()
+    public async Task Swagger_lists_the_gateway_and_each_services_document_served_through_the_sidecar()
     {
         using var anonymous = Environment.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "openapi/catalog.json");
+        request.Headers.Add("X-Correlation-Id", "swagger-ui.1");
 
-        var catalog = await anonymous.GetAsync(new Uri("swagger/catalog/swagger.json", UriKind.Relative));
+        var catalog = await anonymous.SendAsync(request);
         var own = await anonymous.GetAsync(new Uri("swagger/v1/swagger.json", UriKind.Relative));
-        var cartIsDown = await anonymous.GetAsync(new Uri("swagger/cart/swagger.json", UriKind.Relative));
-        var ui = await anonymous.GetStringAsync(new Uri("swagger/index.html", UriKind.Relative));
+        var cartIsDown = await anonymous.GetAsync(new Uri("openapi/cart.json", UriKind.Relative));
+        var notRouted = await anonymous.GetAsync(new Uri("openapi/ordering.json", UriKind.Relative));
+        var ui = await anonymous.GetStringAsync(new Uri("swagger/index.js", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, catalog.StatusCode);
+        Assert.Equal("application/json", catalog.Content.Headers.ContentType?.MediaType);
         var document = JsonDocument.Parse(await catalog.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("catalog API", document.GetProperty("info").GetProperty("title").GetString());
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/catalog/products/{id}", out _));
-        // "Try it out" goes to the gateway, which serves the document.
+        // "Try it out" goes to the gateway, which serves the document, on whatever address it is reached at.
         Assert.Equal("/", Assert.Single(document.GetProperty("servers").EnumerateArray()).GetProperty("url").GetString());
+        // Through the gateway's pipeline (correlation) and its sidecar, to the service's own document.
+        Assert.Equal("swagger-ui.1", catalog.Headers.GetValues("X-Correlation-Id").Single());
         Assert.Contains(Environment.Catalog!.Requests, r => r.Path == "/swagger/v1/swagger.json" && r.Header("dapr-caller-app-id") == "gateway");
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
-        Assert.True(JsonDocument.Parse(await own.Content.ReadAsStringAsync()).RootElement.GetProperty("paths").TryGetProperty("/api/storefront/products/{id}", out _));
+        var ownDocument = JsonDocument.Parse(await own.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(ownDocument.GetProperty("paths").TryGetProperty("/api/storefront/products/{id}", out _));
+        Assert.DoesNotContain(ownDocument.GetProperty("paths").EnumerateObject(), path => path.Name.StartsWith("/openapi", StringComparison.Ordinal));
         var problem = await Problems.AssertProblemAsync(cartIsDown, HttpStatusCode.ServiceUnavailable);
         Assert.Equal("cart is not answering", problem.GetProperty("detail").GetString());
-        Assert.Contains("swagger", ui, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(cartIsDown.Headers.RetryAfter?.Delta);
+        await Problems.AssertProblemAsync(notRouted, HttpStatusCode.NotFound);
+
+        // The gateway's own document first (Swagger UI opens on it), then every routed service, each once.
+        string[][] expected =
+        [
+            ["gateway (storefront)", "/swagger/v1/swagger.json"],
+            ["catalog", "/openapi/catalog.json"],
+            ["pricing", "/openapi/pricing.json"],
+            ["inventory", "/openapi/inventory.json"],
+            ["cart", "/openapi/cart.json"],
+            ["identity", "/openapi/identity.json"],
+        ];
+        Assert.Equal(expected, SwaggerUiDocuments(ui));
+    }
+
+    /// <summary>The (name, url) of each document in the configuration Swagger UI's index.js starts with.</summary>
+    private static List<string[]> SwaggerUiDocuments(string indexJs)
+    {
+        var configuration = Regex.Match(indexJs, "var configObject = (.+);");
+        Assert.True(configuration.Success, "index.js has the configuration object");
+        return JsonDocument.Parse(configuration.Groups[1].Value).RootElement.GetProperty("urls").EnumerateArray()
+            .Select(url => new[] { url.GetProperty("name").GetString()!, url.GetProperty("url").GetString()! })
+            .ToList();
     }
 }

@@ -1,25 +1,34 @@
 using Ecommerce.Gateway.Resilience;
 using Ecommerce.Gateway.Routing;
+using Ecommerce.ServiceDefaults.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Swashbuckle.AspNetCore.SwaggerUI;
 
 namespace Ecommerce.Gateway.OpenApi;
 
 /// <summary>
-/// Swagger UI at <c>/swagger</c> lists every service behind the gateway, each document served by the
-/// gateway at <c>/swagger/{appId}/swagger.json</c>, next to the gateway's own (<c>v1</c>: the storefront).
+/// Swagger UI at <c>/swagger</c> lists the gateway's own document (the storefront, at
+/// <c>/swagger/v1/swagger.json</c> like every service's) and then every service behind the gateway,
+/// each served by the gateway at <c>/openapi/{appId}.json</c>. That path is outside <c>/swagger</c> on
+/// purpose: Swashbuckle's middleware claims every <c>/swagger/{name}/swagger.json</c> and answers 404 for
+/// a name it does not generate, so there the documents could only be served ahead of the defaults,
+/// without request logging, authentication or rate limiting. Here they are an ordinary endpoint.
 /// </summary>
 public static class ServiceDocumentsApi
 {
-    public static string DocumentPath(string appId) => $"/swagger/{appId}/swagger.json";
+    public const string GatewayDocumentName = "gateway (storefront)";
+
+    public static string DocumentPath(string appId) => $"/openapi/{appId}.json";
 
     public static IHostApplicationBuilder AddServiceOpenApiDocuments(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ServiceDocumentOptions>().BindConfiguration(ServiceDocumentOptions.SectionName);
         builder.Services.AddSingleton<ServiceDocuments>();
-        // ServiceDefaults adds the gateway's own document after these.
         builder.Services.Configure<SwaggerUIOptions>(options =>
         {
+            // First, so that it is the one Swagger UI opens on.
+            options.SwaggerEndpoint(OpenApiExtensions.DocumentPath, GatewayDocumentName);
             foreach (var appId in ServiceRoutes.Services)
             {
                 options.SwaggerEndpoint(DocumentPath(appId), appId);
@@ -28,34 +37,30 @@ public static class ServiceDocumentsApi
         return builder;
     }
 
-    /// <summary>
-    /// Answers <c>GET /swagger/{appId}/swagger.json</c> for the services. It must come before the
-    /// defaults: Swashbuckle's middleware there claims every <c>/swagger/{name}/swagger.json</c> and answers
-    /// 404 for a name it does not generate itself, before any endpoint could run.
-    /// </summary>
-    public static WebApplication UseServiceOpenApiDocuments(this WebApplication app)
+    /// <summary>Maps <c>GET /openapi/{appId}.json</c>; after the defaults and the rate limiter, like any other endpoint.</summary>
+    public static IEndpointRouteBuilder MapServiceOpenApiDocuments(this IEndpointRouteBuilder app)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var paths = ServiceRoutes.Services.ToDictionary(appId => DocumentPath(appId), appId => appId, StringComparer.OrdinalIgnoreCase);
-        app.Use(async (context, next) =>
-        {
-            if (!HttpMethods.IsGet(context.Request.Method) || !paths.TryGetValue(context.Request.Path.Value ?? "", out var appId))
-            {
-                await next(context);
-                return;
-            }
-            var documents = context.RequestServices.GetRequiredService<ServiceDocuments>();
-            try
-            {
-                var json = await documents.GetAsync(appId, context.RequestAborted);
-                await TypedResults.Text(json, "application/json").ExecuteAsync(context);
-            }
-            catch (DownstreamUnavailableException)
-            {
-                var resilience = context.RequestServices.GetRequiredService<IOptions<ResilienceOptions>>().Value;
-                await UnavailableProblem.WriteAsync(context, appId, resilience.RetryAfter);
-            }
-        });
+        app.MapGet(DocumentPath("{appId}"), GetDocument)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         return app;
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult>> GetDocument(
+        string appId, ServiceDocuments documents, IOptions<ResilienceOptions> resilience, HttpContext http, CancellationToken cancellationToken)
+    {
+        // Only services the gateway routes to: anything else would let a caller invoke any app id's document.
+        if (!ServiceRoutes.Services.Contains(appId, StringComparer.Ordinal))
+        {
+            return TypedResults.NotFound();
+        }
+        try
+        {
+            return TypedResults.Text(await documents.GetAsync(appId, cancellationToken), "application/json");
+        }
+        catch (DownstreamUnavailableException error)
+        {
+            return UnavailableProblem.Result(http.Response, error.AppId, resilience.Value.RetryAfter);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ecommerce.Gateway.Resilience;
@@ -15,6 +16,14 @@ public static class UnavailableProblem
         Detail = $"{appId} is not answering",
         Extensions = { ["service"] = appId },
     };
+
+    /// <summary>The same answer from an endpoint: sets Retry-After on the response and returns the problem.</summary>
+    public static ProblemHttpResult Result(HttpResponse response, string appId, TimeSpan retryAfter)
+    {
+        SetRetryAfter(response, retryAfter);
+        var problem = For(appId);
+        return TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title, extensions: problem.Extensions);
+    }
 
     public static async Task WriteAsync(HttpContext context, string appId, TimeSpan retryAfter)
     {

@@ -60,9 +60,7 @@ public static partial class StorefrontApi
         }
         catch (DownstreamUnavailableException error)
         {
-            UnavailableProblem.SetRetryAfter(http.Response, resilience.Value.RetryAfter);
-            var problem = UnavailableProblem.For(error.AppId);
-            return TypedResults.Problem(problem.Detail, statusCode: problem.Status, title: problem.Title, extensions: problem.Extensions);
+            return UnavailableProblem.Result(http.Response, error.AppId, resilience.Value.RetryAfter);
         }
         if (page is null)
         {

@@ -28,11 +28,19 @@ public sealed class InvocationTests
                 request.ContentType), statusCode: request.Query.ContainsKey("fail") ? 422 : 200));
         });
 
-    [Fact]
-    public async Task Method_path_query_headers_body_and_status_reach_the_target_and_come_back()
+    /// <summary>
+    /// Sidecars of one process hand a call to each other directly; sidecars of different processes
+    /// (here: different runtimes) call each other over HTTP. Both paths must look the same.
+    /// </summary>
+    public static TheoryData<bool> Paths() => [false, true];
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task Method_path_query_headers_body_and_status_reach_the_target_and_come_back(bool separateProcesses)
     {
+        using var otherProcess = separateProcesses ? new Runtime.SharedRuntime() : null;
         await using var target = await StartEchoAppAsync();
-        await using var targetSidecar = await TestSidecar.StartAsync("", appPort: target.Address.Port);
+        await using var targetSidecar = await TestSidecar.StartAsync("", appPort: target.Address.Port, shared: otherProcess);
         await using var callerSidecar = await TestSidecar.StartAsync("");
         var client = DaprClient.CreateInvokeHttpClient(targetSidecar.AppId, callerSidecar.HttpEndpoint.ToString());
 
@@ -84,16 +92,19 @@ public sealed class InvocationTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
     }
 
-    [Fact]
-    public async Task A_sidecar_whose_app_is_down_answers_daprds_error()
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public async Task A_sidecar_whose_app_is_down_answers_daprds_error(bool separateProcesses)
     {
-        await using var targetSidecar = await TestSidecar.StartAsync("", appPort: LoopbackServer.UnusedAddress().Port, waitUntilReady: false);
+        using var otherProcess = separateProcesses ? new Runtime.SharedRuntime() : null;
+        await using var targetSidecar = await TestSidecar.StartAsync("", appPort: LoopbackServer.UnusedAddress().Port, shared: otherProcess, waitUntilReady: false);
         await using var callerSidecar = await TestSidecar.StartAsync("");
         using var http = new HttpClient { BaseAddress = callerSidecar.HttpEndpoint };
 
         var response = await http.GetAsync(new Uri($"/v1.0/invoke/{targetSidecar.AppId}/method/orders", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         Assert.Contains("ERR_DIRECT_INVOKE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

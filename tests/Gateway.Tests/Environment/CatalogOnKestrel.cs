@@ -1,11 +1,10 @@
 extern alias CatalogService;
 
 using System.Collections.Concurrent;
+using Ecommerce.Contracts;
 using Ecommerce.TestSupport;
 using Ecommerce.TestSupport.Sidecars;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,19 +12,25 @@ namespace Ecommerce.Gateway.Tests.Environment;
 
 /// <summary>
 /// The real catalog service (its own Program) on a real port beside its sidecar, with one addition in
-/// front of its pipeline: every request it receives is recorded, so a test sees exactly what arrived.
+/// front of its pipeline: every request it receives is recorded (<see cref="RequestRecorder"/>). It trusts
+/// the given <see cref="JwksServer"/>'s tokens or, without one, identity's JWKS through its own sidecar (production).
 /// </summary>
 internal sealed class CatalogOnKestrel : WebApplicationFactory<CatalogService::Program>
 {
     private readonly TestSidecar _sidecar;
-    private readonly JwksServer _jwks;
+    private readonly JwksServer? _jwks;
 
-    public CatalogOnKestrel(int port, TestSidecar sidecar, JwksServer jwks)
+    public CatalogOnKestrel(int port, TestSidecar sidecar, JwksServer? jwks)
     {
         _sidecar = sidecar;
         _jwks = jwks;
         UseKestrel(port);
     }
+
+    /// <summary>The resources of the catalog's sidecar: SQLite state with the outbox, in-memory pub/sub.</summary>
+    public static string SidecarResources { get; } =
+        TestComponents.StateStore("sqlite", Components.CatalogStore, ("outboxPublishPubsub", Components.EventsPubSub), ("outboxPublishTopic", Topics.CatalogProductChanged)) +
+        TestComponents.PubSub("in-memory", Components.EventsPubSub);
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -35,31 +40,12 @@ internal sealed class CatalogOnKestrel : WebApplicationFactory<CatalogService::P
         builder.UseSetting("APP_ID", _sidecar.AppId);
         builder.UseSetting("DAPR_HTTP_ENDPOINT", _sidecar.HttpEndpoint.ToString());
         builder.UseSetting("DAPR_GRPC_ENDPOINT", _sidecar.GrpcEndpoint.ToString());
-        builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
+        if (_jwks is not null)
+        {
+            builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
+        }
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Catalog:SeedOnStart", "false");
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new Recorder(Requests)));
-    }
-
-    private sealed class Recorder(ConcurrentQueue<RecordedRequest> requests) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, following) =>
-            {
-                context.Request.EnableBuffering();
-                using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
-                var body = await reader.ReadToEndAsync(context.RequestAborted);
-                context.Request.Body.Position = 0;
-                requests.Enqueue(new RecordedRequest(
-                    context.Request.Method,
-                    context.Request.Path.Value ?? "",
-                    context.Request.QueryString.Value ?? "",
-                    context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                    body));
-                await following(context);
-            });
-            next(app);
-        };
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RequestRecorder(Requests)));
     }
 }

@@ -19,7 +19,7 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
 
     private GatewayEnvironment()
     {
-        UseOwnNameDirectory();
+        NameDirectory.UseOwn();
         Shared = new SharedRuntime();
     }
 
@@ -96,11 +96,8 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
         }
         if (realCatalog)
         {
-            var resources =
-                TestComponents.StateStore("sqlite", Components.CatalogStore, ("outboxPublishPubsub", Components.EventsPubSub), ("outboxPublishTopic", Topics.CatalogProductChanged)) +
-                TestComponents.PubSub("in-memory", Components.EventsPubSub);
             var catalogPort = TestSidecar.FreePort();
-            var catalogSidecar = Own(await TestSidecar.StartAsync(resources, appId: AppIds.Catalog, appPort: catalogPort, shared: Shared, waitUntilReady: false));
+            var catalogSidecar = Own(await TestSidecar.StartAsync(CatalogOnKestrel.SidecarResources, appId: AppIds.Catalog, appPort: catalogPort, shared: Shared, waitUntilReady: false));
             Catalog = Own(new CatalogOnKestrel(catalogPort, catalogSidecar, Jwks));
             Catalog.StartServer();
             await catalogSidecar.Host.WaitUntilReadyAsync().WaitAsync(TimeSpan.FromSeconds(30));
@@ -113,22 +110,6 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
         gateway.StartServer();
         GatewayAddress = new Uri($"http://127.0.0.1:{gatewayPort}/");
         await gatewaySidecar.Host.WaitUntilReadyAsync().WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    /// <summary>
-    /// DaprLocal sidecars find each other through a per-user directory on disk, whatever their
-    /// <see cref="SharedRuntime"/>. These tests run services under their real app ids (catalog, cart, ...),
-    /// as other test projects' stand-ins do: a directory of this test run's own keeps another project
-    /// running at the same time from answering for them. Within this run, tests do not run in parallel.
-    /// </summary>
-    private static void UseOwnNameDirectory()
-    {
-        const string Variable = "DAPRLOCAL_DIRECTORY";
-        var own = Path.Combine(AppContext.BaseDirectory, "daprlocal-directory");
-        if (System.Environment.GetEnvironmentVariable(Variable) != own)
-        {
-            System.Environment.SetEnvironmentVariable(Variable, own);
-        }
     }
 
     private T Own<T>(T part)

@@ -4,14 +4,17 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Ecommerce.Gateway.Tests.Environment;
 
-/// <summary>The gateway's own Program on a real port, talking to the given sidecar address.</summary>
+/// <summary>
+/// The gateway's own Program on a real port, talking to the given sidecar address. It trusts the given
+/// <see cref="JwksServer"/>'s tokens or, without one, identity's JWKS through its sidecar (production).
+/// </summary>
 internal sealed class GatewayOnKestrel : WebApplicationFactory<Program>
 {
     private readonly Uri _sidecarHttp;
-    private readonly JwksServer _jwks;
+    private readonly JwksServer? _jwks;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public GatewayOnKestrel(int port, Uri sidecarHttp, JwksServer jwks, IReadOnlyDictionary<string, string> settings)
+    public GatewayOnKestrel(int port, Uri sidecarHttp, JwksServer? jwks, IReadOnlyDictionary<string, string> settings)
     {
         _sidecarHttp = sidecarHttp;
         _jwks = jwks;
@@ -32,7 +35,10 @@ internal sealed class GatewayOnKestrel : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("APP_ID", "gateway");
         builder.UseSetting("DAPR_HTTP_ENDPOINT", _sidecarHttp.ToString());
-        builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
+        if (_jwks is not null)
+        {
+            builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
+        }
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in GenerousLimits.Concat(_settings.Where(setting => !GenerousLimits.ContainsKey(setting.Key))))
         {

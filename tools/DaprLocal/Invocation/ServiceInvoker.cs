@@ -12,7 +12,12 @@ namespace Ecommerce.DaprLocal.Invocation;
 /// <c>dapr-caller-app-id</c> and <c>dapr-callee-app-id</c>; the response comes back as the app gave it.
 /// </summary>
 public sealed class ServiceInvoker(
-    SidecarOptions options, AppChannel appChannel, SidecarDirectory directory, SidecarHttpClient sidecars, ResiliencyPolicies resiliency)
+    SidecarOptions options,
+    AppChannel appChannel,
+    SidecarDirectory directory,
+    SidecarHttpClient sidecars,
+    InProcessSidecars inProcess,
+    ResiliencyPolicies resiliency)
 {
     public const string InternalTokenHeader = "x-daprlocal-internal";
     public const string CallerHeader = "dapr-caller-app-id";
@@ -38,8 +43,7 @@ public sealed class ServiceInvoker(
             .Where(header => !NotForwarded.Contains(header.Key))
             .Select(header => (header.Key, header.Value))
             .ToList();
-        headers.Add(("X-Forwarded-For", new StringValues(http.Connection.RemoteIpAddress?.ToString())));
-        headers.Add(("X-Forwarded-Host", new StringValues(http.Request.Host.ToString())));
+        AddForwarded(headers, http.Connection.RemoteIpAddress?.ToString(), http.Request.Host.ToString());
 
         var body = await HttpRequestBody(http);
         using var response = await SendAsync(
@@ -131,12 +135,45 @@ public sealed class ServiceInvoker(
     {
         var target = directory.Find(request.TargetAppId)
             ?? throw DaprErrors.DirectInvoke(request.TargetAppId, $"couldn't find service: {request.TargetAppId}");
+        if (inProcess.Find(target) is { } peer)
+        {
+            return await peer.ReceiveFromPeerAsync(request, options.AppId, cancellationToken);
+        }
         var uri = new Uri($"http://127.0.0.1:{target.HttpPort}/v1.0/invoke/{Uri.EscapeDataString(request.TargetAppId)}/method/{request.Method.TrimStart('/')}{request.Query}");
         using var message = new HttpRequestMessage(request.Verb, uri);
         Fill(message, request);
         message.Headers.TryAddWithoutValidation(InternalTokenHeader, directory.InternalToken);
         message.Headers.TryAddWithoutValidation(CallerHeader, options.AppId);
         return await sidecars.SendAsync(message, cancellationToken);
+    }
+
+    /// <summary>
+    /// What this sidecar does with a call a peer in the same process hands over: what
+    /// <see cref="RelayAsync"/> does with one that arrives over HTTP (forwarded headers added, the
+    /// caller named, sent to the app), and a failure answered as the HTTP endpoint would answer it,
+    /// so the caller's resiliency sees the same status either way.
+    /// </summary>
+    private async Task<HttpResponseMessage> ReceiveFromPeerAsync(InvocationRequest request, string callerAppId, CancellationToken cancellationToken)
+    {
+        var headers = request.Headers.Where(header => !NotForwarded.Contains(header.Name)).ToList();
+        AddForwarded(headers, "127.0.0.1", $"127.0.0.1:{options.HttpPort}");
+        try
+        {
+            return await SendToAppAsync(request with { Headers = headers, CallerAppId = callerAppId }, cancellationToken);
+        }
+        catch (DaprApiException error)
+        {
+            return new HttpResponseMessage((System.Net.HttpStatusCode)error.HttpStatus)
+            {
+                Content = JsonContent.Create(new { errorCode = error.ErrorCode, message = error.Message }),
+            };
+        }
+    }
+
+    private static void AddForwarded(List<(string Name, StringValues Values)> headers, string? forwardedFor, string forwardedHost)
+    {
+        headers.Add(("X-Forwarded-For", new StringValues(forwardedFor)));
+        headers.Add(("X-Forwarded-Host", new StringValues(forwardedHost)));
     }
 
     private static void Fill(HttpRequestMessage message, InvocationRequest request)

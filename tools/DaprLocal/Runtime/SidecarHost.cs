@@ -25,6 +25,7 @@ public sealed class SidecarHost : IAsyncDisposable
     private readonly List<IAsyncDisposable> _outboxSubscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _registration;
+    private IDisposable? _inProcessListing;
     private SidecarAddress? _address;
     private Task _appFacingStart = Task.CompletedTask;
 
@@ -81,6 +82,7 @@ public sealed class SidecarHost : IAsyncDisposable
         services.AddSingleton(resiliency);
         services.AddSingleton(shared.Directory);
         services.AddSingleton(shared.SidecarClient);
+        services.AddSingleton(shared.InProcess);
         services.AddSingleton<SidecarState>();
         services.AddSingleton<SidecarMetadata>();
         services.AddSingleton<AppChannel>();
@@ -139,6 +141,7 @@ public sealed class SidecarHost : IAsyncDisposable
         web.Services.GetRequiredService<WorkflowEngine>().Start();
         host.State.OutboundReady = true;
         host._address = new SidecarAddress(options.AppId, options.HttpPort, options.GrpcPort, options.AppPort, Environment.ProcessId);
+        host._inProcessListing = shared.InProcess.Add(options.HttpPort, web.Services.GetRequiredService<ServiceInvoker>());
         host._registration = shared.Directory.Register(host._address);
         host._appFacingStart = host.StartAppFacingAsync(resources.Subscriptions, host._stopping.Token);
         return host;
@@ -189,6 +192,7 @@ public sealed class SidecarHost : IAsyncDisposable
             // Stopped before the app came up, or failed starting: whoever waited for readiness has seen why.
         }
         _registration?.Dispose();
+        _inProcessListing?.Dispose();
         foreach (var subscription in _outboxSubscriptions)
         {
             await subscription.DisposeAsync();
@@ -209,7 +213,7 @@ public sealed class SidecarHost : IAsyncDisposable
 /// <summary>The logger factory of a sidecar's components, disposed after them.</summary>
 public sealed record ComponentLogs(ILoggerFactory Factory);
 
-/// <summary>What the sidecars of one process share: the in-memory brokers, name resolution, the sidecar-to-sidecar client.</summary>
+/// <summary>What the sidecars of one process share: the in-memory brokers, name resolution, the sidecar-to-sidecar client and the list of sidecars in this process.</summary>
 public sealed class SharedRuntime : IDisposable
 {
     public InMemoryBrokerRegistry InMemoryBrokers { get; } = new();
@@ -217,6 +221,8 @@ public sealed class SharedRuntime : IDisposable
     public SidecarDirectory Directory { get; } = new();
 
     public SidecarHttpClient SidecarClient { get; } = new();
+
+    public InProcessSidecars InProcess { get; } = new();
 
     public void Dispose() => SidecarClient.Dispose();
 }

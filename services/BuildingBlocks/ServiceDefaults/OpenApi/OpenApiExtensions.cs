@@ -13,8 +13,8 @@ public static class OpenApiExtensions
 
     /// <summary>
     /// One OpenAPI document per service (<c>/swagger/v1/swagger.json</c>) titled with the app id,
-    /// with the bearer scheme declared so Swagger UI can send a token. The gateway lists every
-    /// service's document from the same path.
+    /// with the bearer scheme declared so Swagger UI can send a token. The gateway fetches every
+    /// service's document from this path and serves it as <c>/openapi/{appId}.json</c>.
     /// </summary>
     public static IHostApplicationBuilder AddDefaultOpenApi(this IHostApplicationBuilder builder)
     {
@@ -51,7 +51,11 @@ public static class OpenApiExtensions
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {
-            options.SwaggerEndpoint(DocumentPath, DocumentName);
+            // A service may list its own document itself, under a name of its own (the gateway does).
+            if (options.ConfigObject.Urls?.Any(url => url.Url == DocumentPath) != true)
+            {
+                options.SwaggerEndpoint(DocumentPath, DocumentName);
+            }
             options.RoutePrefix = "swagger";
         });
         return app;
