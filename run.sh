@@ -44,7 +44,7 @@ cat <<MSG
     curl http://127.0.0.1:5100/api/storefront/products/<id>       product + price + availability
 
   Sign in (admin@ecommerce.local, password: $admin_password_hint):
-    curl -X POST http://127.0.0.1:5100/api/identity/login -H 'Content-Type: application/json' \
+    curl -X POST http://127.0.0.1:5100/api/identity/login -H 'Content-Type: application/json' \\
          -d '{"email":"admin@ecommerce.local","password":"<password>"}'
     then send  -H "Authorization: Bearer <accessToken>"  to admin endpoints.
   Register a customer: POST /api/identity/register {"email","password","name"}.
