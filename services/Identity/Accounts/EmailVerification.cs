@@ -14,7 +14,7 @@ namespace Ecommerce.Identity.Accounts;
 /// the newest one works.
 /// </summary>
 public sealed class EmailVerification(
-    IIdentityStore store, Users users, IIdentityEvents events, IOptions<IdentityOptions> options, TimeProvider clock)
+    IIdentityStore store, Users users, MailedTokens mailedTokens, IIdentityEvents events, IOptions<IdentityOptions> options, TimeProvider clock)
 {
     public async Task<Outcome<UserAccount>> VerifyAsync(string token, CancellationToken cancellationToken)
     {
@@ -57,23 +57,9 @@ public sealed class EmailVerification(
             {
                 return;
             }
-            var now = clock.GetUtcNow();
-            var lifetime = options.Value.VerificationTokenLifetime;
-            var token = OpaqueTokens.New();
-            var hash = OpaqueTokens.Hash(token);
-            var changed = user.Value with { VerificationTokenHash = hash, UpdatedAt = now };
-            List<StateChange> changes =
-            [
-                new StateChange.Update(IdentityStateKeys.User(changed.Id), changed, user.ETag),
-                new StateChange.Insert(IdentityStateKeys.OneTimeToken(hash), new OneTimeToken(OneTimePurpose.VerifyEmail, changed.Id, now, now + lifetime), lifetime),
-            ];
-            if (user.Value.VerificationTokenHash is { } previous)
+            if (await mailedTokens.TryIssueAsync(user, OneTimePurpose.VerifyEmail, options.Value.VerificationTokenLifetime, cancellationToken) is { } mailed)
             {
-                changes.Add(new StateChange.Delete(IdentityStateKeys.OneTimeToken(previous)));
-            }
-            if (await store.TryCommitAsync(changes, cancellationToken))
-            {
-                await events.NotificationRequestedAsync(Notifications.WithToken(changed, NotificationTemplates.VerifyEmail, token, now + lifetime), cancellationToken);
+                await events.NotificationRequestedAsync(Notifications.WithToken(mailed, NotificationTemplates.VerifyEmail), cancellationToken);
                 return;
             }
         }

@@ -1,17 +1,16 @@
 using System.Globalization;
 using Ecommerce.Contracts.Notifications;
-using Ecommerce.Identity.Model;
 
 namespace Ecommerce.Identity.Accounts;
 
 /// <summary>The emails the identity service asks the notification service to send; the token travels only here.</summary>
 internal static class Notifications
 {
-    public static NotificationRequestedV1 WithToken(UserAccount user, string template, string token, DateTimeOffset expiresAt) =>
-        new(user.Id, NotificationChannel.Email, user.Email, template, new Dictionary<string, string>
+    public static NotificationRequestedV1 WithToken(MailedToken mailed, string template) =>
+        new(mailed.User.Id, NotificationChannel.Email, mailed.User.Email, template, new Dictionary<string, string>
         {
-            ["name"] = user.Name,
-            ["token"] = token,
-            ["expiresAt"] = expiresAt.ToString("O", CultureInfo.InvariantCulture),
+            ["name"] = mailed.User.Name,
+            ["token"] = mailed.Token,
+            ["expiresAt"] = mailed.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
         });
 }

@@ -14,7 +14,7 @@ namespace Ecommerce.Identity.Accounts;
 /// and revokes the sessions (all of them after a reset; the others after a change).
 /// </summary>
 public sealed class Passwords(
-    IIdentityStore store, Users users, Sessions sessions, SignIn signIn, PasswordHasher hasher, IIdentityEvents events,
+    IIdentityStore store, Users users, MailedTokens mailedTokens, Sessions sessions, SignIn signIn, PasswordHasher hasher, IIdentityEvents events,
     IOptions<IdentityOptions> options, TimeProvider clock)
 {
     /// <summary>Mails a reset token when the account exists; tells nobody whether it does.</summary>
@@ -27,24 +27,10 @@ public sealed class Passwords(
             {
                 return;
             }
-            var now = clock.GetUtcNow();
-            var lifetime = options.Value.ResetTokenLifetime;
-            var token = OpaqueTokens.New();
-            var hash = OpaqueTokens.Hash(token);
-            var changed = user.Value with { ResetTokenHash = hash, UpdatedAt = now };
-            List<StateChange> changes =
-            [
-                new StateChange.Update(IdentityStateKeys.User(changed.Id), changed, user.ETag),
-                new StateChange.Insert(IdentityStateKeys.OneTimeToken(hash), new OneTimeToken(OneTimePurpose.ResetPassword, changed.Id, now, now + lifetime), lifetime),
-            ];
-            if (user.Value.ResetTokenHash is { } previous)
+            if (await mailedTokens.TryIssueAsync(user, OneTimePurpose.ResetPassword, options.Value.ResetTokenLifetime, cancellationToken) is { } mailed)
             {
-                changes.Add(new StateChange.Delete(IdentityStateKeys.OneTimeToken(previous)));
-            }
-            if (await store.TryCommitAsync(changes, cancellationToken))
-            {
-                await events.PasswordResetRequestedAsync(new PasswordResetRequestedV1(changed.Id, changed.Email), cancellationToken);
-                await events.NotificationRequestedAsync(Notifications.WithToken(changed, NotificationTemplates.ResetPassword, token, now + lifetime), cancellationToken);
+                await events.PasswordResetRequestedAsync(new PasswordResetRequestedV1(mailed.User.Id, mailed.User.Email), cancellationToken);
+                await events.NotificationRequestedAsync(Notifications.WithToken(mailed, NotificationTemplates.ResetPassword), cancellationToken);
                 return;
             }
         }

@@ -61,7 +61,7 @@ public sealed class Registration(
         await events.UserRegisteredAsync(new UserRegisteredV1(user.Id, user.Email, user.Name), cancellationToken);
         if (token is not null)
         {
-            await events.NotificationRequestedAsync(Notifications.WithToken(user, NotificationTemplates.VerifyEmail, token, now + lifetime), cancellationToken);
+            await events.NotificationRequestedAsync(Notifications.WithToken(new MailedToken(user, token, now + lifetime), NotificationTemplates.VerifyEmail), cancellationToken);
         }
         return Outcome.Of<UserAccount>(user);
     }

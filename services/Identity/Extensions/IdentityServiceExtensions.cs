@@ -38,6 +38,7 @@ public static class IdentityServiceExtensions
 
         builder.Services.AddSingleton<Users>();
         builder.Services.AddSingleton<Registration>();
+        builder.Services.AddSingleton<MailedTokens>();
         builder.Services.AddSingleton<EmailVerification>();
         builder.Services.AddSingleton<Sessions>();
         builder.Services.AddSingleton<SignIn>();
