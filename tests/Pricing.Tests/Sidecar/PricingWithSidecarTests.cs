@@ -87,7 +87,11 @@ public sealed class PricingWithSidecarTests
         await listenerSidecar.Client.PublishEventAsync(Components.EventsPubSub, Topics.OrdersConfirmed,
             new OrderConfirmedV1($"order-{Guid.NewGuid():N}", "customer-2", "EUR", 63m, [code]));
 
-        await Eventually.TrueAsync(async () => (await UsageAsync(admin, code, "customer-2")).ByCustomer == 1, Patience, "the second order counted");
+        // Deliveries may be handled in any order (Redis streams hands them to parallel handlers): wait for both orders.
+        await Eventually.TrueAsync(
+            async () => (await UsageAsync(admin, code, "customer-1")).ByCustomer >= 1 && (await UsageAsync(admin, code, "customer-2")).ByCustomer >= 1,
+            Patience,
+            "both orders counted");
         var usage = await UsageAsync(admin, code, "customer-1");
         Assert.Equal((2, 1), (usage.Total, usage.ByCustomer));
 
