@@ -12,6 +12,8 @@ public static class AppIds
     public const string Cart = "cart";
     public const string Ordering = "ordering";
     public const string Identity = "identity";
+    public const string Payment = "payment";
+    public const string Shipping = "shipping";
 
     /// <summary>The single entry point for clients; it calls every other service through its own sidecar.</summary>
     public const string Gateway = "gateway";

@@ -23,6 +23,15 @@ public static class Components
     /// <summary>Warehouses, the adjustment audit trail and the availability read model (stock itself lives in the inventory actors).</summary>
     public const string InventoryStore = "inventory-store";
 
+    /// <summary>Payment methods (tokens only, never card numbers), payments with their transactions, disputes.</summary>
+    public const string PaymentStore = "payment-store";
+
+    /// <summary>Shipments and the rate table. Cassandra in the full profile: CRUD and TTL only, no ETags, no transactions.</summary>
+    public const string ShippingStore = "shipping-store";
+
+    /// <summary>The cron input binding that advances the simulated carrier's shipments.</summary>
+    public const string ShippingProgressCron = "shipping-progress";
+
     /// <summary>Users, the email index, sessions, refresh tokens and one-time tokens (always in transactions).</summary>
     public const string IdentityStore = "identity-store";
 

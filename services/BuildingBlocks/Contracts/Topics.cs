@@ -12,6 +12,14 @@ public static class Topics
     public const string InventoryLowStock = "inventory.low-stock";
     public const string OrdersConfirmed = "orders.confirmed";
     public const string CartAbandoned = "cart.abandoned";
+    public const string PaymentsAuthorized = "payments.authorized";
+    public const string PaymentsCaptured = "payments.captured";
+    public const string PaymentsVoided = "payments.voided";
+    public const string PaymentsRefunded = "payments.refunded";
+    public const string PaymentsFailed = "payments.failed";
+    public const string PaymentsDisputeOpened = "payments.dispute-opened";
+    public const string PaymentsDisputeClosed = "payments.dispute-closed";
+    public const string ShipmentsStatusChanged = "shipments.status-changed";
     public const string UsersRegistered = "users.registered";
     public const string UsersEmailVerified = "users.email-verified";
     public const string UsersPasswordResetRequested = "users.password-reset-requested";
