@@ -51,7 +51,7 @@ cat <<MSG
 
   Each service also answers on its own port (/swagger, /healthz, /readyz, /metrics) beside its
   sidecar (/v1.0/metadata): gateway 5100/3500, catalog 5101/3501, pricing 5102/3502,
-  inventory 5103/3503, cart 5104/3504, identity 5105/3505.
+  inventory 5103/3503, cart 5104/3504, identity 5105/3505, payment 5106/3506, shipping 5107/3507.
   Ctrl-C stops everything.
 
 MSG

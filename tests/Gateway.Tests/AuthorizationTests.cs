@@ -71,6 +71,10 @@ public sealed class AuthorizationTests(CatalogFixture fixture)
     [InlineData("support", "api/identity/admin/users", HttpStatusCode.Forbidden)]
     [InlineData(null, "api/pricing/coupons", HttpStatusCode.Unauthorized)]
     [InlineData("customer", "api/inventory/items/SKU-1", HttpStatusCode.Forbidden)]
+    [InlineData(null, "api/payments/methods", HttpStatusCode.Unauthorized)]
+    [InlineData("support", "api/payments/mine", HttpStatusCode.Forbidden)]
+    [InlineData("customer", "api/payments/p-1", HttpStatusCode.Forbidden)]
+    [InlineData("customer", "api/shipping/rates", HttpStatusCode.Forbidden)]
     public async Task Each_route_has_its_policy(string? role, string path, HttpStatusCode refused)
     {
         using var client = Environment.Client(role);

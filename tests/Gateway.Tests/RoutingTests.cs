@@ -144,6 +144,8 @@ public sealed class RoutingTests(CatalogFixture fixture)
             ["inventory", "/openapi/inventory.json"],
             ["cart", "/openapi/cart.json"],
             ["identity", "/openapi/identity.json"],
+            ["payment", "/openapi/payment.json"],
+            ["shipping", "/openapi/shipping.json"],
         ];
         Assert.Equal(expected, SwaggerUiDocuments(ui));
     }

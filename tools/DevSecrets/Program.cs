@@ -23,6 +23,7 @@ foreach (var (name, create) in new (string, Func<string>)[]
     (SecretNames.IdentitySigningKey, NewSigningKey),
     (SecretNames.IdentityDataKey, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
     (SecretNames.IdentityAdminPassword, NewPassword),
+    (SecretNames.ShippingTrackingKey, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
 })
 {
     if (!existing.ContainsKey(name))

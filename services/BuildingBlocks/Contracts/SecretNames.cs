@@ -22,4 +22,10 @@ public static class SecretNames
 
     /// <summary>Password of the seeded admin account; no admin is seeded while it is empty.</summary>
     public const string IdentityAdminPassword = "IDENTITY_ADMIN_PASSWORD";
+
+    /// <summary>
+    /// At least 32 random characters: the HMAC key from which the shipping service derives shipment ids and
+    /// tracking numbers (deterministic per order, unguessable without the key).
+    /// </summary>
+    public const string ShippingTrackingKey = "SHIPPING_TRACKING_KEY";
 }

@@ -43,6 +43,17 @@ public static class ServiceRoutes
         new("identity-public", AppIds.Identity, "/api/identity/{**rest}", RouteAccess.Anonymous, RateLimit: RateLimitPolicies.Auth),
         new("identity-discovery", AppIds.Identity, "/.well-known/{**rest}", RouteAccess.Anonymous),
 
+        // Payment: a customer's own saved cards and payments; the rest (authorize, capture, refunds,
+        // disputes) is back office here and service-to-service for ordering, which the service checks.
+        new("payment-methods", AppIds.Payment, "/api/payments/methods/{**rest}", Policies.Customer),
+        new("payment-mine", AppIds.Payment, "/api/payments/mine", Policies.Customer, Reads),
+        new("payment", AppIds.Payment, "/api/payments/{**rest}", Policies.Support),
+
+        // Shipping: options and public tracking for anyone; rates and shipments are back office.
+        new("shipping-options", AppIds.Shipping, "/api/shipping/options", RouteAccess.Anonymous, Post),
+        new("shipping-tracking", AppIds.Shipping, "/api/shipping/tracking/{**rest}", RouteAccess.Anonymous, Reads),
+        new("shipping", AppIds.Shipping, "/api/shipping/{**rest}", Policies.Support),
+
         // Ordering goes here when the service exists:
         // new("orders", AppIds.Ordering, "/api/orders/{**rest}", Policies.Customer),
     ];

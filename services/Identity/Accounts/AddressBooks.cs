@@ -1,6 +1,7 @@
 using Ecommerce.Identity.Apis;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
+using Ecommerce.ServiceDefaults.State;
 
 namespace Ecommerce.Identity.Accounts;
 
@@ -8,7 +9,7 @@ namespace Ecommerce.Identity.Accounts;
 /// The user's addresses, one document per user (<c>addresses|{userId}</c>), each change an ETag-checked
 /// write: with If-Match only that version is changed (412 otherwise), without it a concurrent change is retried.
 /// </summary>
-public sealed class AddressBooks(IIdentityStore store)
+public sealed class AddressBooks(ITransactionalStore store)
 {
     public async Task<Versioned<AddressBook>?> GetAsync(string userId, CancellationToken cancellationToken) =>
         await store.GetAsync<AddressBook>(IdentityStateKeys.Addresses(userId), cancellationToken);

@@ -1,7 +1,7 @@
 using Ecommerce.Contracts;
-using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
 using Ecommerce.Identity.Security;
+using Ecommerce.ServiceDefaults.Dapr;
 using Ecommerce.ServiceDefaults.Errors;
 using Microsoft.Extensions.Options;
 

@@ -4,6 +4,7 @@ using Ecommerce.Identity.Apis;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
 using Ecommerce.Identity.Security;
+using Ecommerce.ServiceDefaults.State;
 using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Identity.Accounts;
@@ -14,7 +15,7 @@ namespace Ecommerce.Identity.Accounts;
 /// the newest one works.
 /// </summary>
 public sealed class EmailVerification(
-    IIdentityStore store, Users users, MailedTokens mailedTokens, IIdentityEvents events, IOptions<IdentityOptions> options, TimeProvider clock)
+    ITransactionalStore store, Users users, MailedTokens mailedTokens, IIdentityEvents events, IOptions<IdentityOptions> options, TimeProvider clock)
 {
     public async Task<Outcome<UserAccount>> VerifyAsync(string token, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
 using Ecommerce.Identity.Security;
+using Ecommerce.ServiceDefaults.State;
 
 namespace Ecommerce.Identity.Accounts;
 
@@ -8,7 +9,7 @@ namespace Ecommerce.Identity.Accounts;
 /// The one-time tokens a user gets by email (verification, password reset): at most one live token per
 /// purpose, so a new one replaces the previous in the same transaction that records its hash on the user.
 /// </summary>
-public sealed class MailedTokens(IIdentityStore store, TimeProvider clock)
+public sealed class MailedTokens(ITransactionalStore store, TimeProvider clock)
 {
     /// <summary>
     /// Issues a token for <paramref name="purpose"/> against the version of the user read; null when the

@@ -4,6 +4,7 @@ using Ecommerce.Identity.Apis;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
 using Ecommerce.Identity.Security;
+using Ecommerce.ServiceDefaults.State;
 using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Identity.Accounts;
@@ -14,7 +15,7 @@ namespace Ecommerce.Identity.Accounts;
 /// and revokes the sessions (all of them after a reset; the others after a change).
 /// </summary>
 public sealed class Passwords(
-    IIdentityStore store, Users users, MailedTokens mailedTokens, Sessions sessions, SignIn signIn, PasswordHasher hasher, IIdentityEvents events,
+    ITransactionalStore store, Users users, MailedTokens mailedTokens, Sessions sessions, SignIn signIn, PasswordHasher hasher, IIdentityEvents events,
     IOptions<IdentityOptions> options, TimeProvider clock)
 {
     /// <summary>Mails a reset token when the account exists; tells nobody whether it does.</summary>

@@ -5,6 +5,7 @@ using Ecommerce.Identity.Apis;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
 using Ecommerce.Identity.Security;
+using Ecommerce.ServiceDefaults.State;
 using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Identity.Accounts;
@@ -15,7 +16,7 @@ namespace Ecommerce.Identity.Accounts;
 /// the other is told the email is taken. Announced once committed.
 /// </summary>
 public sealed class Registration(
-    IIdentityStore store, PasswordHasher hasher, IIdentityEvents events, IOptions<IdentityOptions> options, TimeProvider clock)
+    ITransactionalStore store, PasswordHasher hasher, IIdentityEvents events, IOptions<IdentityOptions> options, TimeProvider clock)
 {
     /// <summary>A self-registration: a customer whose email is still to be verified (a verification email is requested).</summary>
     public Task<Outcome<UserAccount>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Ecommerce.Identity.Apis;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
 using Ecommerce.Identity.Security;
+using Ecommerce.ServiceDefaults.State;
 using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Identity.Accounts;
@@ -19,7 +20,7 @@ namespace Ecommerce.Identity.Accounts;
 /// </para>
 /// </summary>
 public sealed class Sessions(
-    IIdentityStore store, Users users, AccessTokenIssuer issuer, IOptions<IdentityOptions> options, TimeProvider clock)
+    ITransactionalStore store, Users users, AccessTokenIssuer issuer, IOptions<IdentityOptions> options, TimeProvider clock)
 {
     public const int MaxDeviceLength = 200;
 

@@ -3,6 +3,7 @@ using Ecommerce.Identity.Apis;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
 using Ecommerce.Identity.Security;
+using Ecommerce.ServiceDefaults.State;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace Ecommerce.Identity.Accounts;
 /// is announced on <c>users.login-failed</c>.
 /// </summary>
 public sealed class SignIn(
-    IIdentityStore store,
+    ITransactionalStore store,
     Users users,
     Sessions sessions,
     PasswordHasher hasher,

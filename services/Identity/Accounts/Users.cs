@@ -1,11 +1,12 @@
 using Ecommerce.Identity.Apis;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
+using Ecommerce.ServiceDefaults.State;
 
 namespace Ecommerce.Identity.Accounts;
 
 /// <summary>Reading users (by id, by email through the index) and changing one with its ETag.</summary>
-public sealed class Users(IIdentityStore store, TimeProvider clock)
+public sealed class Users(ITransactionalStore store, TimeProvider clock)
 {
     public const int Attempts = 5;
 

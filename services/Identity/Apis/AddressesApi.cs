@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ecommerce.Identity.Accounts;
 using Ecommerce.Identity.Model;
 using Ecommerce.ServiceDefaults.Http;
+using Ecommerce.ServiceDefaults.State;
 using Ecommerce.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -102,7 +103,7 @@ public static class AddressesApi
         return Respond(http, id, outcome);
     }
 
-    private static Results<Ok<Address>, ProblemHttpResult, ValidationProblem> Respond(HttpContext http, string id, Outcome<Infrastructure.Versioned<AddressBook>> outcome)
+    private static Results<Ok<Address>, ProblemHttpResult, ValidationProblem> Respond(HttpContext http, string id, Outcome<Versioned<AddressBook>> outcome)
     {
         if (!outcome.Succeeded)
         {

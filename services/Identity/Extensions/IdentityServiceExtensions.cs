@@ -1,7 +1,11 @@
+using Dapr.Client;
+using Ecommerce.Contracts;
 using Ecommerce.Identity.Accounts;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
 using Ecommerce.Identity.Security;
+using Ecommerce.ServiceDefaults.Dapr;
+using Ecommerce.ServiceDefaults.State;
 using Ecommerce.ServiceDefaults.Validation;
 
 namespace Ecommerce.Identity.Extensions;
@@ -24,7 +28,7 @@ public static class IdentityServiceExtensions
         builder.Services.AddValidatorsOf<Program>();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.Services.AddSingleton<IIdentityStore, DaprIdentityStore>();
+        builder.Services.AddSingleton<ITransactionalStore>(services => new DaprTransactionalStore(services.GetRequiredService<DaprClient>(), Components.IdentityStore));
         builder.Services.AddSingleton<IIdentityEvents, DaprIdentityEvents>();
         builder.Services.AddSingleton<ISecretReader, DaprSecretReader>();
 

@@ -1,6 +1,6 @@
 using Ecommerce.Contracts;
-using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Model;
+using Ecommerce.ServiceDefaults.Dapr;
 using Ecommerce.ServiceDefaults.Errors;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,9 @@
 using Ecommerce.Contracts;
 using Ecommerce.Identity.Infrastructure;
 using Ecommerce.Identity.Tests.Fakes;
+using Ecommerce.ServiceDefaults.Dapr;
+using Ecommerce.ServiceDefaults.State;
+using Ecommerce.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -37,7 +40,7 @@ public sealed class IdentityApiFactory : WebApplicationFactory<Program>
         Secrets.Values[SecretNames.IdentityAdminPassword] = AdminPassword;
     }
 
-    internal InMemoryIdentityStore Store { get; } = new();
+    internal InMemoryTransactionalStore Store { get; } = new();
 
     internal RecordingIdentityEvents Events { get; } = new();
 
@@ -57,7 +60,7 @@ public sealed class IdentityApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Identity:Lockout:FirstLock", "00:00:30");
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IIdentityStore>(Store);
+            services.AddSingleton<ITransactionalStore>(Store);
             services.AddSingleton<ISecretReader>(Secrets);
             if (_recordEvents)
             {

@@ -1,0 +1,8 @@
+namespace Ecommerce.Payment.Model;
+
+public enum DisputeStatus
+{
+    Open,
+    Won,
+    Lost,
+}

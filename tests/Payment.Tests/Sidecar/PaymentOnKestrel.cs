@@ -1,0 +1,32 @@
+using Ecommerce.TestSupport;
+using Ecommerce.TestSupport.Sidecars;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Ecommerce.Payment.Tests.Sidecar;
+
+/// <summary>The payment service's own Program on a real port, talking to the given sidecar.</summary>
+internal sealed class PaymentOnKestrel : WebApplicationFactory<Program>
+{
+    private readonly TestSidecar _sidecar;
+    private readonly JwksServer _jwks;
+
+    public PaymentOnKestrel(int port, TestSidecar sidecar, JwksServer jwks)
+    {
+        _sidecar = sidecar;
+        _jwks = jwks;
+        UseKestrel(port);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("APP_ID", _sidecar.AppId);
+        builder.UseSetting("DAPR_HTTP_ENDPOINT", _sidecar.HttpEndpoint.ToString());
+        builder.UseSetting("DAPR_GRPC_ENDPOINT", _sidecar.GrpcEndpoint.ToString());
+        builder.UseSetting("Jwt:JwksUrl", _jwks.JwksUrl.ToString());
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Ten racers on one payment: enough rounds for each to be judged against the winners' results.
+        builder.UseSetting("Payment:ConcurrencyAttempts", "40");
+    }
+}
