@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Ecommerce.Contracts;
 using Ecommerce.Identity.Accounts;
 using Ecommerce.Identity.Model;
+using Ecommerce.ServiceDefaults.Dapr;
 using Microsoft.Net.Http.Headers;
 
 namespace Ecommerce.Identity.Apis;
@@ -14,10 +15,7 @@ namespace Ecommerce.Identity.Apis;
 /// </summary>
 internal static class Callers
 {
-    public const string CallerAppHeader = "dapr-caller-app-id";
-
-    public static bool ViaGateway(HttpContext http) =>
-        string.Equals(http.Request.Headers[CallerAppHeader].ToString(), AppIds.Gateway, StringComparison.Ordinal);
+    public static bool ViaGateway(HttpContext http) => DaprCaller.Is(http, AppIds.Gateway);
 
     public static ClientInfo Client(HttpContext http) =>
         new(IpAddress(http), http.Request.Headers[HeaderNames.UserAgent].ToString() is { Length: > 0 } agent ? agent : null);

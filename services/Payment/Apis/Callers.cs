@@ -1,22 +1,16 @@
 using System.Security.Claims;
 using Ecommerce.Contracts;
 using Ecommerce.Payment.Model;
+using Ecommerce.ServiceDefaults.Dapr;
 
 namespace Ecommerce.Payment.Apis;
 
-/// <summary>
-/// Who is calling. Service-to-service endpoints trust <c>dapr-caller-app-id</c>: the sidecar sets it on every
-/// invocation and drops any value the caller sent, and with <c>APP_API_TOKEN</c> set (ServiceDefaults'
-/// <c>AppApiTokenMiddleware</c>) nothing can reach the app except through its sidecar. Without that token (a
-/// development run) anyone on the machine could forge it, which is why every deployed profile sets the token.
-/// </summary>
+/// <summary>Who is calling (the ordering service through Dapr, see <see cref="DaprCaller"/>, or a user) and the idempotency key.</summary>
 internal static class Callers
 {
-    public const string CallerAppHeader = "dapr-caller-app-id";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static bool IsOrdering(HttpContext http) =>
-        string.Equals(http.Request.Headers[CallerAppHeader].ToString(), AppIds.Ordering, StringComparison.Ordinal);
+    public static bool IsOrdering(HttpContext http) => DaprCaller.Is(http, AppIds.Ordering);
 
     /// <summary>The subject (<c>sub</c>) of the access token.</summary>
     public static string UserId(ClaimsPrincipal user) => user.Identity?.Name ?? throw new InvalidOperationException("The endpoint requires an authenticated user.");

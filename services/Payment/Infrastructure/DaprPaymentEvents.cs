@@ -1,15 +1,11 @@
-using Dapr.Client;
 using Ecommerce.Contracts;
 using Ecommerce.Contracts.Payments;
+using Ecommerce.ServiceDefaults.Dapr;
 
 namespace Ecommerce.Payment.Infrastructure;
 
-/// <summary>
-/// Publishes on <c>events</c> through the sidecar; failures are logged by topic and exception type only (events
-/// carry no card data, but nothing of their content is logged either). No cancellation is passed on: the change
-/// has committed, so its announcement goes out even if the caller left.
-/// </summary>
-internal sealed partial class DaprPaymentEvents(DaprClient dapr, ILogger<DaprPaymentEvents> logger) : IPaymentEvents
+/// <summary>The payment service's events on <c>events</c>, each announced after its change has committed (<see cref="AfterCommitPublisher"/>).</summary>
+internal sealed class DaprPaymentEvents(AfterCommitPublisher publisher) : IPaymentEvents
 {
     public Task AuthorizedAsync(PaymentAuthorizedV1 authorized) => PublishAsync(Topics.PaymentsAuthorized, authorized);
 
@@ -25,21 +21,7 @@ internal sealed partial class DaprPaymentEvents(DaprClient dapr, ILogger<DaprPay
 
     public Task DisputeClosedAsync(PaymentDisputeClosedV1 closed) => PublishAsync(Topics.PaymentsDisputeClosed, closed);
 
-    private async Task PublishAsync<T>(string topic, T data)
-        where T : IntegrationEvent
-    {
-        try
-        {
-            await dapr.PublishEventAsync(Components.EventsPubSub, topic, data);
-        }
-#pragma warning disable CA1031 // A failed announcement must not fail the request whose change has committed.
-        catch (Exception error)
-#pragma warning restore CA1031
-        {
-            LogPublishFailed(logger, topic, data.EventId, error.GetType().Name);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {EventId} on {Topic} failed ({ErrorType})")]
-    private static partial void LogPublishFailed(ILogger logger, string topic, string eventId, string errorType);
+    private Task PublishAsync<T>(string topic, T data)
+        where T : IntegrationEvent =>
+        publisher.PublishAsync(Components.EventsPubSub, topic, data);
 }

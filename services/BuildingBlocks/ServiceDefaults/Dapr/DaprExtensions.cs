@@ -15,6 +15,7 @@ public static class DaprExtensions
     public static IHostApplicationBuilder AddDefaultDapr(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDaprClient(client => client.UseJsonSerializationOptions(JsonConventions.Options));
+        builder.Services.AddSingleton<AfterCommitPublisher>();
         return builder;
     }
 
