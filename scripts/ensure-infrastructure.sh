@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Makes sure Redis, PostgreSQL and RabbitMQ are installed and running on 127.0.0.1, for the
-# integration tests and the `local` component profile. Idempotent and non-interactive:
+# Makes sure Redis, PostgreSQL, RabbitMQ and an SMTP sink are installed and running on 127.0.0.1,
+# for the integration tests and the `local` component profile. Idempotent and non-interactive:
 # it installs from Debian packages only what is missing (as root, or through sudo), starts
 # only what is not answering, and leaves running servers alone.
 #
 # Credentials: a role/user `ecommerce` whose password is generated once per machine and kept
 # in $ECOMMERCE_STATE_DIR/infrastructure.env (mode 600, outside the repository). Source that
 # file to get ECOMMERCE_REDIS_HOST, ECOMMERCE_POSTGRES_CONNECTION, ECOMMERCE_RABBITMQ_URL and
-# ECOMMERCE_INFRA_PASSWORD. Nothing here listens on anything but loopback.
+# ECOMMERCE_INFRA_PASSWORD, ECOMMERCE_SMTP_HOST and ECOMMERCE_SMTP_PORT. Nothing here listens on
+# anything but loopback.
+#
+# The SMTP sink (aiosmtpd, port 2525) accepts every message without authentication and stores it,
+# unsent, in the Maildir $ECOMMERCE_STATE_DIR/mail (new/ holds one file per message).
 set -euo pipefail
 
 state_dir="${ECOMMERCE_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/ecommerce}"
 credentials="$state_dir/infrastructure.env"
+
+# The Debian package serves the system interpreter, whatever python3 comes first on PATH (pyenv, venvs).
+system_python=/usr/bin/python3
 
 log() { printf '[infrastructure] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
@@ -27,6 +34,7 @@ install_missing_packages() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
   command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
+  "$system_python" -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} (Debian packages)"
     export DEBIAN_FRONTEND=noninteractive
@@ -35,7 +43,8 @@ install_missing_packages() {
     # we start them ourselves below, so a failed auto-start is not an error.
     as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || {
       as_root dpkg --configure -a >/dev/null 2>&1 || true
-      command -v redis-server >/dev/null && command -v pg_ctlcluster >/dev/null && command -v rabbitmq-server >/dev/null
+      command -v redis-server >/dev/null && command -v pg_ctlcluster >/dev/null && command -v rabbitmq-server >/dev/null &&
+        "$system_python" -c 'import aiosmtpd' 2>/dev/null
     }
   fi
 }
@@ -53,6 +62,9 @@ ECOMMERCE_POSTGRES_CONNECTION="host=127.0.0.1 port=5432 user=ecommerce password=
 ECOMMERCE_RABBITMQ_URL=amqp://ecommerce:$password@127.0.0.1:5672
 ENV
   fi
+  # Lines added after a machine's file was made: appended when missing, the rest is left as it is.
+  grep -q '^ECOMMERCE_SMTP_HOST=' "$credentials" || echo 'ECOMMERCE_SMTP_HOST=127.0.0.1' >>"$credentials"
+  grep -q '^ECOMMERCE_SMTP_PORT=' "$credentials" || echo 'ECOMMERCE_SMTP_PORT=2525' >>"$credentials"
   chmod 600 "$credentials"
   # shellcheck disable=SC1090
   . "$credentials"
@@ -115,9 +127,22 @@ CONF
   as_root rabbitmqctl -q set_permissions -p / ecommerce '.*' '.*' '.*' >/dev/null
 }
 
+start_smtp_sink() {
+  local mail="$state_dir/mail"
+  # Maildir layout: the handler writes into tmp/ and moves each finished message to new/.
+  mkdir -p "$mail/tmp" "$mail/new" "$mail/cur"
+  if port_open 2525; then return; fi
+  log "starting the SMTP sink on 127.0.0.1:2525 (Maildir $mail)"
+  # Mailbox appends each message to the Maildir as it arrives; setsid + nohup detach it from this shell.
+  setsid nohup "$system_python" -m aiosmtpd -n -l 127.0.0.1:2525 -c aiosmtpd.handlers.Mailbox "$mail" \
+    >"$state_dir/smtp-sink.log" 2>&1 </dev/null &
+  wait_for_port 2525 "SMTP sink"
+}
+
 install_missing_packages
 ensure_credentials
 start_redis
 start_postgres
 start_rabbitmq
-log "Redis, PostgreSQL and RabbitMQ are up on 127.0.0.1 (credentials: $credentials)"
+start_smtp_sink
+log "Redis, PostgreSQL, RabbitMQ and the SMTP sink are up on 127.0.0.1 (credentials: $credentials)"

@@ -25,6 +25,8 @@ public static class ComponentRules
         ["bindings.cron"] = [["schedule"]],
         ["bindings.localstorage"] = [["rootPath"]],
         ["bindings.smtp"] = [["host"], ["port"]],
+        // toNumber may come with each request instead (the notification service sends it per message).
+        ["bindings.twilio.sms"] = [["fromNumber"], ["accountSid"], ["authToken"]],
     };
 
     /// <summary>The types DaprLocal runs: the embedded and local profiles must stay within them.</summary>
@@ -39,7 +41,7 @@ public static class ComponentRules
     /// <summary>Metadata that carries credentials: in a profile with servers it must come from the secret store.</summary>
     public static bool IsCredential(string type, string metadataName) => metadataName switch
     {
-        "password" or "redisPassword" or "saslPassword" => true,
+        "password" or "redisPassword" or "saslPassword" or "authToken" => true,
         // A SQLite connection string is a file name; every other one may hold a password.
         "connectionString" => type != "state.sqlite",
         _ => false,

@@ -91,6 +91,24 @@ public sealed class InventoryApiTests(InventoryApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_ordering_service_may_adjust_stock_and_another_app_may_not_and_a_bad_idempotency_key_is_400()
+    {
+        var body = new { warehouseId = "Not An Id", change = 1, reason = "returned", idempotencyKey = "has a space" };
+        using var ordering = factory.CreateClient();
+        ordering.DefaultRequestHeaders.Add("dapr-caller-app-id", "ordering");
+        using var cart = factory.CreateClient();
+        cart.DefaultRequestHeaders.Add("dapr-caller-app-id", "cart");
+
+        var byOrdering = await ordering.PostAsJsonAsync("/api/inventory/items/TR2-1/adjustments", body);
+        var byCart = await cart.PostAsJsonAsync("/api/inventory/items/TR2-1/adjustments", body);
+
+        var errors = await FieldErrorsAsync(byOrdering);
+        Assert.Contains("warehouseId", errors);
+        Assert.Contains("idempotencyKey", errors);
+        Assert.Equal(HttpStatusCode.Unauthorized, byCart.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_adjustment_reason_is_400()
     {
         var response = await ClientAs("admin").PostAsJsonAsync("/api/inventory/items/TR2-1/adjustments", new { warehouseId = "berlin-1", change = 1, reason = "stolen-by-aliens" });

@@ -146,6 +146,31 @@ public sealed class InventoryWithSidecarTests
 
     [Theory]
     [MemberData(nameof(Profiles))]
+    public async Task An_adjustment_with_an_idempotency_key_is_applied_once_however_often_it_is_sent(string profile)
+    {
+        await using var jwks = await JwksServer.StartAsync();
+        await using var inventory = await InventoryOnSidecar.StartAsync(InventoryOnSidecar.Resources(profile), jwks);
+        using var admin = inventory.Client("admin");
+        var sku = NewSku();
+        await StockAsync(admin, sku, 3);
+        var restock = new { warehouseId = Warehouse, change = 2, reason = "returned", note = $"return:{sku}-order", idempotencyKey = $"return:{sku}-order:{sku}" };
+
+        var first = await admin.PostAsJsonAsync($"items/{sku}/adjustments", restock);
+        var again = await admin.PostAsJsonAsync($"items/{sku}/adjustments", restock);
+        var otherKey = await admin.PostAsJsonAsync($"items/{sku}/adjustments", restock with { idempotencyKey = $"return:{sku}-other:{sku}" });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, otherKey.StatusCode);
+        var firstEntry = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        var repeatedEntry = JsonNode.Parse(await again.Content.ReadAsStringAsync())!;
+        Assert.Equal(firstEntry["sequence"]!.GetValue<long>(), repeatedEntry["sequence"]!.GetValue<long>());
+        Assert.Equal((7, 0, 7), Numbers(await StockOfAsync(admin, sku)));
+        Assert.Equal(3, JsonNode.Parse(await admin.GetStringAsync($"items/{sku}/adjustments"))!.AsArray().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
     public async Task A_multi_sku_reservation_with_one_short_line_holds_nothing_and_names_the_short_sku(string profile)
     {
         await using var jwks = await JwksServer.StartAsync();

@@ -14,6 +14,7 @@ public static class AppIds
     public const string Identity = "identity";
     public const string Payment = "payment";
     public const string Shipping = "shipping";
+    public const string Notification = "notification";
 
     /// <summary>The single entry point for clients; it calls every other service through its own sidecar.</summary>
     public const string Gateway = "gateway";

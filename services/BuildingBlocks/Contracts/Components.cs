@@ -32,6 +32,18 @@ public static class Components
     /// <summary>The cron input binding that advances the simulated carrier's shipments.</summary>
     public const string ShippingProgressCron = "shipping-progress";
 
+    /// <summary>Orders with their status history, the idempotency-key index, per-customer order lists and returns.</summary>
+    public const string OrderingStore = "ordering-store";
+
+    /// <summary>Templates, per-user preferences and contacts, notification history and the in-app feed.</summary>
+    public const string NotificationStore = "notification-store";
+
+    /// <summary>The email output binding: local <c>.eml</c> files in embedded, SMTP in local and full.</summary>
+    public const string EmailBinding = "email";
+
+    /// <summary>The SMS output binding: local files in embedded and local, Twilio in full.</summary>
+    public const string SmsBinding = "sms";
+
     /// <summary>Users, the email index, sessions, refresh tokens and one-time tokens (always in transactions).</summary>
     public const string IdentityStore = "identity-store";
 

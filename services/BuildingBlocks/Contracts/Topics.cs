@@ -10,7 +10,10 @@ public static class Topics
     public const string PricingPriceChanged = "pricing.price-changed";
     public const string InventoryStockChanged = "inventory.stock-changed";
     public const string InventoryLowStock = "inventory.low-stock";
+    public const string OrdersSubmitted = "orders.submitted";
+    public const string OrdersStatusChanged = "orders.status-changed";
     public const string OrdersConfirmed = "orders.confirmed";
+    public const string OrdersCancelled = "orders.cancelled";
     public const string CartAbandoned = "cart.abandoned";
     public const string PaymentsAuthorized = "payments.authorized";
     public const string PaymentsCaptured = "payments.captured";

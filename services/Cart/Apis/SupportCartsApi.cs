@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Ecommerce.Cart.Apis;
 
-/// <summary>Any cart, for support agents and admins helping a shopper; emptying one is for admins.</summary>
+/// <summary>
+/// Any cart, for support agents and admins helping a shopper; emptying one is for admins. A customer's cart is also
+/// for the ordering service (read to place an order; see <see cref="CartPolicies"/>).
+/// </summary>
 public static class SupportCartsApi
 {
     public static IEndpointRouteBuilder MapSupportCartsApi(this IEndpointRouteBuilder app)
@@ -20,8 +23,8 @@ public static class SupportCartsApi
         carts.MapGet("/customers/{customerId}", GetCustomerCart)
             .WithName("GetCustomerCart")
             .WithSummary("Get a customer's cart")
-            .WithDescription("Any customer's cart (404 when they have none). Support and admins.")
-            .RequireAuthorization(Policies.Support);
+            .WithDescription("Any customer's cart (404 when they have none). Support, admins and the ordering service.")
+            .RequireAuthorization(CartPolicies.SupportOrOrdering);
 
         carts.MapGet("/anonymous/{cartId}", GetAnonymousCart)
             .WithName("GetAnonymousCart")
@@ -32,8 +35,8 @@ public static class SupportCartsApi
         carts.MapDelete("/customers/{customerId}", EmptyCustomerCart)
             .WithName("EmptyCustomerCart")
             .WithSummary("Empty a customer's cart")
-            .WithDescription("Removes every line of a customer's cart, e.g. when it holds something that can no longer be sold. Admins.")
-            .RequireAuthorization(Policies.Admin);
+            .WithDescription("Removes every line of a customer's cart, e.g. when it holds something that can no longer be sold. Admins and the ordering service.")
+            .RequireAuthorization(CartPolicies.AdminOrOrdering);
 
         return app;
     }

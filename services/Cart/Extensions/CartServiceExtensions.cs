@@ -1,4 +1,5 @@
 using Ecommerce.Cart.Abandonment;
+using Ecommerce.Cart.Apis;
 using Ecommerce.Cart.Carts;
 using Ecommerce.Cart.Infrastructure;
 using Ecommerce.Cart.Model;
@@ -15,6 +16,7 @@ public static class CartServiceExtensions
             .Validate(options => options.TimeToLive > TimeSpan.Zero && options.AbandonAfter > TimeSpan.Zero && options.DependencyTimeout > TimeSpan.Zero,
                 "Cart:TimeToLive, Cart:AbandonAfter and Cart:DependencyTimeout must be positive.")
             .ValidateOnStart();
+        builder.Services.AddAuthorizationBuilder().AddCartPolicies();
         builder.Services.AddValidatorsOf<Program>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ICartStore, DaprCartStore>();

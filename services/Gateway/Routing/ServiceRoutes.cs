@@ -54,8 +54,16 @@ public static class ServiceRoutes
         new("shipping-tracking", AppIds.Shipping, "/api/shipping/tracking/{**rest}", RouteAccess.Anonymous, Reads),
         new("shipping", AppIds.Shipping, "/api/shipping/{**rest}", Policies.Support),
 
-        // Ordering goes here when the service exists:
-        // new("orders", AppIds.Ordering, "/api/orders/{**rest}", Policies.Customer),
+        // Ordering: a customer's own orders, checkout and returns; the back office (order search,
+        // saga view, fraud decisions, return approval) is for support, and the service requires admin
+        // where money moves.
+        new("orders-admin", AppIds.Ordering, "/api/orders/admin/{**rest}", Policies.Support),
+        new("orders", AppIds.Ordering, "/api/orders/{**rest}", Policies.Customer),
+
+        // Notification: one's own feed (with its live stream), preferences and history for any
+        // signed-in user; templates for admins.
+        new("notifications-admin", AppIds.Notification, "/api/notifications/admin/{**rest}", Policies.Admin),
+        new("notifications", AppIds.Notification, "/api/notifications/{**rest}", RouteAccess.Authenticated),
     ];
 
     /// <summary>The services behind the gateway, each once.</summary>

@@ -93,6 +93,10 @@ public sealed partial class InventoryItemActor(
     {
         ArgumentNullException.ThrowIfNull(command);
         var item = await LoadAsync();
+        if (command.IdempotencyKey is { } repeatedKey && item.KeyedAdjustments.TryGetValue(repeatedKey, out var earlier))
+        {
+            return new AdjustmentOutcome(earlier, null, StockLevelOf(item), Repeated: true);
+        }
         var refusal = item.Adjust(command.WarehouseId, command.Change);
         if (refusal is not null)
         {
@@ -103,6 +107,11 @@ public sealed partial class InventoryItemActor(
         var adjustment = new Adjustment(
             Sku, item.AdjustmentCount, command.WarehouseId, command.Change, command.Reason, command.Note, command.AdjustedBy,
             item.OnHandByWarehouse[command.WarehouseId], item.Available, item.Revision, now);
+        if (command.IdempotencyKey is { } key)
+        {
+            // Saved in the same actor-state write as the change: the key and its effect go together.
+            item.KeyedAdjustments[key] = adjustment;
+        }
         await SaveAndAnnounceAsync(item, now, "adjusted", adjustment);
         return new AdjustmentOutcome(adjustment, null, StockLevelOf(item));
     }

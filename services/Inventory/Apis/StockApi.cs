@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Ecommerce.Contracts;
 using Ecommerce.Inventory.Actors;
 using Ecommerce.Inventory.Infrastructure;
 using Ecommerce.Inventory.Model;
@@ -30,10 +30,11 @@ public static class StockApi
             .WithName("AdjustStock")
             .WithSummary("Add or remove units in a warehouse")
             .WithDescription(
-                "Back office. A positive change adds units, a negative one removes them; the reason and the admin are kept in the audit trail. " +
+                "Back office, and the ordering service (restocking a return). A positive change adds units, a negative one removes them; the reason and the admin are kept in the audit trail. " +
+                "With idempotencyKey the change is applied once per SKU and key: a repeat answers 200 with the first adjustment. " +
                 "422 when a warehouse would go below zero or fewer units would remain than are reserved. Announces inventory.stock-changed.")
             .WithRequestExample(new AdjustStockRequest("berlin-1", 25, AdjustmentReason.Received, "PO 4711"))
-            .RequireAuthorization(Policies.Admin)
+            .RequireAuthorization(InventoryPolicies.AdminOrOrdering)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         stock.MapGet("/adjustments", ListAdjustments)
@@ -61,12 +62,12 @@ public static class StockApi
         return TypedResults.Ok(await items.GetStockAsync(sku, cancellationToken));
     }
 
-    public static async Task<Results<Created<Adjustment>, ValidationProblem, ProblemHttpResult>> AdjustStock(
+    public static async Task<Results<Created<Adjustment>, Ok<Adjustment>, ValidationProblem, ProblemHttpResult>> AdjustStock(
         string sku,
         AdjustStockRequest request,
         IInventoryItems items,
         IWarehouseStore warehouses,
-        ClaimsPrincipal user,
+        HttpContext http,
         CancellationToken cancellationToken)
     {
         if (!Sku.IsValid(sku))
@@ -78,9 +79,13 @@ public static class StockApi
             return Problems.InvalidField("warehouseId", $"There is no warehouse '{request.WarehouseId}'; an admin creates it first.");
         }
 
-        var adjustedBy = user.Identity?.Name ?? "unknown";
+        var adjustedBy = http.User.Identity?.Name ?? (InventoryPolicies.IsOrdering(http) ? AppIds.Ordering : "unknown");
         var outcome = await items.AdjustAsync(
-            sku, new AdjustCommand(request.WarehouseId, request.Change, request.Reason, request.Note?.Trim(), adjustedBy), cancellationToken);
+            sku, new AdjustCommand(request.WarehouseId, request.Change, request.Reason, request.Note?.Trim(), adjustedBy, request.IdempotencyKey), cancellationToken);
+        if (outcome is { Repeated: true, Applied: { } first })
+        {
+            return TypedResults.Ok(first);
+        }
         if (outcome.Applied is not { } adjustment)
         {
             return Problems.Unprocessable("The adjustment would leave negative stock.", outcome.Refusal);

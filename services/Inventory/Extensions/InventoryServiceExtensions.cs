@@ -1,5 +1,6 @@
 using Ecommerce.Contracts;
 using Ecommerce.Inventory.Actors;
+using Ecommerce.Inventory.Apis;
 using Ecommerce.Inventory.Infrastructure;
 using Ecommerce.Inventory.OpenApi;
 using Ecommerce.Inventory.Seeding;
@@ -15,6 +16,7 @@ public static class InventoryServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddAuthorizationBuilder().AddInventoryPolicies();
         builder.Services.AddValidatorsOf<Program>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.SectionName);

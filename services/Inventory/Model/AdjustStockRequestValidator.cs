@@ -14,5 +14,8 @@ public sealed class AdjustStockRequestValidator : AbstractValidator<AdjustStockR
             .InclusiveBetween(-MaxChange, MaxChange);
         RuleFor(request => request.Reason).IsInEnum();
         RuleFor(request => request.Note).MaximumLength(500);
+        RuleFor(request => request.IdempotencyKey)
+            .Matches("^[A-Za-z0-9._:-]{1,100}$").WithMessage("An idempotency key is 1 to 100 letters, digits or . _ : -")
+            .When(request => request.IdempotencyKey is not null);
     }
 }

@@ -26,6 +26,12 @@ public sealed class InventoryItem
     /// <summary>How many adjustments the audit trail holds (the last one's sequence number).</summary>
     public long AdjustmentCount { get; set; }
 
+    /// <summary>
+    /// The adjustments made under an idempotency key, by key, so that a repeat is answered with the first one
+    /// instead of adding the units again (ordering restocks a return's lines under keys that survive its retries).
+    /// </summary>
+    public Dictionary<string, Adjustment> KeyedAdjustments { get; init; } = new(StringComparer.Ordinal);
+
     [JsonIgnore]
     public int OnHand => OnHandByWarehouse.Values.Sum();
 

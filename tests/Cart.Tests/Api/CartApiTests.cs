@@ -156,6 +156,29 @@ public sealed class CartApiTests(CartApiFactory factory) : IClassFixture<CartApi
     }
 
     [Fact]
+    public async Task The_ordering_service_reads_and_empties_a_customers_cart_and_other_apps_cannot()
+    {
+        var sku = factory.Dependencies.Sku();
+        var customerId = $"customer-{Guid.NewGuid():N}";
+        await AddAsync(factory.ClientAs("customer", customerId), sku, 3);
+        using var ordering = factory.CreateClient();
+        ordering.DefaultRequestHeaders.Add("dapr-caller-app-id", "ordering");
+        using var gateway = factory.CreateClient();
+        gateway.DefaultRequestHeaders.Add("dapr-caller-app-id", "gateway");
+        var path = new Uri($"/api/carts/customers/{customerId}", UriKind.Relative);
+
+        var readByGateway = await gateway.GetAsync(path);
+        var emptiedByGateway = await gateway.DeleteAsync(path);
+        var readByOrdering = await ordering.GetAsync(path);
+        var emptiedByOrdering = await ordering.DeleteAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, readByGateway.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, emptiedByGateway.StatusCode);
+        Assert.Equal(new Dictionary<string, int> { [sku] = 3 }, await QuantitiesAsync(readByOrdering));
+        Assert.Empty(await QuantitiesAsync(emptiedByOrdering));
+    }
+
+    [Fact]
     public async Task The_priced_view_comes_from_pricing_for_the_carts_lines_with_the_coupon()
     {
         var client = factory.ClientAs("customer", $"customer-{Guid.NewGuid():N}");

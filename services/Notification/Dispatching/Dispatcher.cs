@@ -1,0 +1,148 @@
+using System.Net.Mail;
+using Ecommerce.Notification.Delivery;
+using Ecommerce.Notification.Feed;
+using Ecommerce.Notification.Infrastructure;
+using Ecommerce.Notification.Model;
+using Ecommerce.Notification.Templates;
+
+namespace Ecommerce.Notification.Dispatching;
+
+/// <summary>
+/// Turns an <see cref="Occurrence"/> into messages, one per channel, each exactly once: claim the delivery
+/// record (first-write), apply the preferences, render the template, send, record the outcome. A delivery that
+/// was sent or skipped before is not touched again; a failed or abandoned one is retried by the next delivery of
+/// the event. Nothing that may hold a secret (message texts, placeholder values) is logged or stored with the
+/// record; error texts are scrubbed of secret values.
+/// </summary>
+public sealed partial class Dispatcher(
+    ContactDirectory contacts,
+    PreferencesStore preferences,
+    TemplateStore templates,
+    DeliveryLedger ledger,
+    InAppFeed feed,
+    EmailSender email,
+    SmsSender sms,
+    TimeProvider clock,
+    ILogger<Dispatcher> logger)
+{
+    public async Task<DispatchOutcome> DispatchAsync(Occurrence occurrence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(occurrence);
+        var definition = TemplateCatalog.Get(occurrence.EventType);
+        var contact = await contacts.FindAsync(occurrence.UserId, cancellationToken);
+        var choices = (await preferences.GetAsync(occurrence.UserId, cancellationToken))?.Value ?? Preferences.Default;
+        var values = new Dictionary<string, string>(occurrence.Values, StringComparer.Ordinal);
+        if (!values.ContainsKey("name"))
+        {
+            values["name"] = string.IsNullOrWhiteSpace(contact?.Name) ? "customer" : contact.Name;
+        }
+        var secrets = values.Where(pair => definition.IsSecret(pair.Key) && pair.Value.Length > 0).Select(pair => pair.Value).ToList();
+
+        var outcome = DispatchOutcome.Success;
+        foreach (var channel in occurrence.Channels.Distinct())
+        {
+            var result = await DeliverAsync(occurrence, definition, channel, contact, choices, values, secrets, cancellationToken);
+            outcome = Worst(outcome, result);
+        }
+        return outcome;
+    }
+
+    private async Task<DispatchOutcome> DeliverAsync(
+        Occurrence occurrence, TemplateDefinition definition, DeliveryChannel channel, Contact? contact, Preferences choices,
+        Dictionary<string, string> values, List<string> secrets, CancellationToken cancellationToken)
+    {
+        var (recipient, masked, unreachable) = Recipient(occurrence, channel, contact, choices);
+        var skip = DeliveryRules.SkipReason(definition.Category, channel, choices) ?? unreachable;
+        var id = DeliveryIds.Of(occurrence.EventType, occurrence.BusinessKey, channel, occurrence.UserId);
+        var claim = await ledger.ClaimAsync(
+            new DeliveryRecord(id, occurrence.UserId, occurrence.EventType, channel, masked, DeliveryState.Pending, 0, null, clock.GetUtcNow(), null, null),
+            cancellationToken);
+        if (claim.Kind == DeliveryClaimKind.Done)
+        {
+            return DispatchOutcome.Success;
+        }
+        if (claim.Kind == DeliveryClaimKind.Busy)
+        {
+            LogBusy(logger, occurrence.EventType, id);
+            return DispatchOutcome.Retry;
+        }
+        if (skip is not null)
+        {
+            await ledger.FinishAsync(claim, DeliveryState.Skipped, skip, cancellationToken);
+            return DispatchOutcome.Success;
+        }
+        if (await templates.GetAsync(occurrence.EventType, channel, cancellationToken) is not { } template)
+        {
+            await ledger.FinishAsync(claim, DeliveryState.Failed, $"There is no {NotificationStateKeys.ChannelName(channel)} template for {occurrence.EventType}.", cancellationToken);
+            return DispatchOutcome.Drop;
+        }
+        var body = Placeholders.Render(template.Value.Body, values);
+        try
+        {
+            switch (channel)
+            {
+                case DeliveryChannel.Email:
+                    await email.SendAsync(new EmailMessage(id, recipient!, Placeholders.SingleLine(Placeholders.Render(template.Value.Subject ?? "", values)), body, clock.GetUtcNow()), cancellationToken);
+                    break;
+                case DeliveryChannel.Sms:
+                    await sms.SendAsync(new SmsMessage(id, recipient!, body, clock.GetUtcNow()), cancellationToken);
+                    break;
+                default:
+                    var title = Placeholders.SingleLine(Placeholders.Render(template.Value.Title ?? "", values));
+                    if (!await feed.DeliverAsync(claim, definition.Category, title, body, cancellationToken))
+                    {
+                        LogBusy(logger, occurrence.EventType, id);
+                        return DispatchOutcome.Retry;
+                    }
+                    return DispatchOutcome.Success;
+            }
+        }
+        catch (OutputBindingException error)
+        {
+            var message = Scrub(error.Message, secrets);
+            LogSendFailed(logger, occurrence.EventType, id, NotificationStateKeys.ChannelName(channel), error.Transient, message);
+            await ledger.FinishAsync(claim, DeliveryState.Failed, message, cancellationToken);
+            return error.Transient ? DispatchOutcome.Retry : DispatchOutcome.Drop;
+        }
+        await ledger.FinishAsync(claim, DeliveryState.Sent, null, cancellationToken);
+        return DispatchOutcome.Success;
+    }
+
+    /// <summary>The address to use, its masked form for history, and why there is none.</summary>
+    private static (string? Address, string Masked, string? Unreachable) Recipient(Occurrence occurrence, DeliveryChannel channel, Contact? contact, Preferences choices)
+    {
+        switch (channel)
+        {
+            case DeliveryChannel.Email:
+                var address = occurrence.EmailAddress ?? contact?.Email;
+                if (string.IsNullOrWhiteSpace(address))
+                {
+                    return (null, "unknown", "No email address is known for the user (no users.registered event received for them).");
+                }
+                return MailAddress.TryCreate(address, out var parsed) && parsed.Address == address.Trim()
+                    ? (address.Trim(), RecipientMask.Email(address.Trim()), null)
+                    : (null, RecipientMask.Email(address), "The user's email address is not a valid address.");
+            case DeliveryChannel.Sms:
+                return PhoneNumbers.IsE164(choices.PhoneNumber)
+                    ? (choices.PhoneNumber!, RecipientMask.Phone(choices.PhoneNumber!), null)
+                    : (null, "unknown", "The user has no phone number for SMS.");
+            default:
+                return (occurrence.UserId, RecipientMask.InAppFeed, null);
+        }
+    }
+
+    /// <summary>Retry beats drop beats success: a redelivery is the only way to finish what can still succeed.</summary>
+    private static DispatchOutcome Worst(DispatchOutcome first, DispatchOutcome second) =>
+        first == DispatchOutcome.Retry || second == DispatchOutcome.Retry ? DispatchOutcome.Retry
+        : first == DispatchOutcome.Drop || second == DispatchOutcome.Drop ? DispatchOutcome.Drop
+        : DispatchOutcome.Success;
+
+    private static string Scrub(string text, List<string> secrets) =>
+        secrets.Aggregate(text, (scrubbed, secret) => scrubbed.Replace(secret, "[redacted]", StringComparison.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} of {EventType} is being attempted elsewhere; asking for a redelivery")]
+    private static partial void LogBusy(ILogger logger, string eventType, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} of {EventType} on {Channel} failed (transient: {Transient}): {Error}")]
+    private static partial void LogSendFailed(ILogger logger, string eventType, string deliveryId, string channel, bool transient, string error);
+}
