@@ -1,7 +1,6 @@
 using Ecommerce.Cart.Abandonment;
 using Ecommerce.Cart.Apis;
 using Ecommerce.Cart.Extensions;
-using Ecommerce.Cart.IntegrationEvents;
 using Ecommerce.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,7 +15,6 @@ app.MapCartApi();
 app.MapSupportCartsApi();
 app.MapWishlistApi();
 app.MapAbandonmentScan();
-app.MapOrderConfirmedHandler();
 
 app.Run();
 

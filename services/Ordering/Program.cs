@@ -1,6 +1,7 @@
 using Ecommerce.Ordering.Apis;
 using Ecommerce.Ordering.Extensions;
 using Ecommerce.Ordering.IntegrationEvents;
+using Ecommerce.Ordering.Sweep;
 using Ecommerce.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ app.MapOrdersApi();
 app.MapOrdersAdminApi();
 app.MapShipmentStatusChangedHandler();
 app.MapPaymentDisputeClosedHandler();
+app.MapOrderingSweep();
 
 app.Run();
 

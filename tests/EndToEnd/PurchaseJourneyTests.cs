@@ -198,6 +198,22 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
         Assert.True(subjects.Count == subjects.Distinct(StringComparer.Ordinal).Count(), $"an email was sent twice: {string.Join(" | ", subjects)}");
     }
 
+    [Fact]
+    public async Task The_in_app_feed_streams_a_new_order_live_through_the_gateway()
+    {
+        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
+        var shopper = await NewShopperAsync();
+        await shopper.AddToCartAsync(sku, 1);
+        var card = await shopper.AddCardAsync(Shopper.Cards.Success);
+        var orderId = "";
+
+        var item = await shopper.ListenForFeedItemAsync("ord-", async () => orderId = await shopper.CheckoutAsync(card));
+
+        Assert.Contains(orderId, item, StringComparison.Ordinal);
+        var feed = await shopper.GetAsync("api/notifications/feed");
+        Assert.Contains(orderId, feed.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private async Task<Shopper> NewShopperAsync()
     {
         var shopper = new Shopper(fixture.Client(), fixture.Platform.Mailbox);

@@ -12,7 +12,7 @@ internal sealed class CheckoutRound(IReadOnlyList<(Api Shopper, string Card)> sh
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan SagaTimeout = TimeSpan.FromSeconds(60);
 
-    public async Task<RoundResult> RunAsync(int checkouts, ConcurrentDictionary<string, PlacedOrder> placed)
+    public async Task<RoundResult> RunAsync(int checkouts)
     {
         var remaining = checkouts;
         var orders = new ConcurrentBag<PlacedOrder>();
@@ -28,7 +28,7 @@ internal sealed class CheckoutRound(IReadOnlyList<(Api Shopper, string Card)> sh
             {
                 try
                 {
-                    orders.Add(await CheckoutAsync(shopper.Shopper, shopper.Card, index, random, placed));
+                    orders.Add(await CheckoutAsync(shopper.Shopper, shopper.Card, random));
                 }
                 catch (Exception error) when (error is HttpRequestException or TaskCanceledException or TimeoutException)
                 {
@@ -40,22 +40,40 @@ internal sealed class CheckoutRound(IReadOnlyList<(Api Shopper, string Card)> sh
         return new RoundResult(clock.Elapsed, [.. orders], [.. errors]);
     }
 
-    private async Task<PlacedOrder> CheckoutAsync(Api shopper, string card, int index, Random random, ConcurrentDictionary<string, PlacedOrder> placed)
+    /// <summary>
+    /// Places the order as a careful client does: when the answer is lost (a 5xx, a timeout), it asks again
+    /// with the same idempotency key, which gives the same order and never a second one.
+    /// </summary>
+    private static async Task<System.Text.Json.Nodes.JsonNode> SubmitAsync(Api shopper, string card)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await shopper.PostAsync("api/orders", new
+                {
+                    shippingAddress = new { recipient = "Load Shopper", line1 = "Unter den Linden 1", city = "Berlin", postalCode = "10115", country = "DE" },
+                    shippingMethod = "standard",
+                    paymentMethodId = card,
+                    currency = Storefront.Currency,
+                }, idempotencyKey: key);
+            }
+            catch (Exception error) when (attempt < 5 && error is TaskCanceledException or HttpRequestException { StatusCode: null or >= System.Net.HttpStatusCode.InternalServerError })
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
+    }
+
+    private async Task<PlacedOrder> CheckoutAsync(Api shopper, string card, Random random)
     {
         foreach (var sku in skus.OrderBy(_ => random.Next()).Take(random.Next(1, 3)))
         {
             await shopper.PostAsync("api/cart/lines", new { sku, quantity = 1 });
         }
-        var submitted = await shopper.PostAsync("api/orders", new
-        {
-            shippingAddress = new { recipient = "Load Shopper", line1 = "Unter den Linden 1", city = "Berlin", postalCode = "10115", country = "DE" },
-            shippingMethod = "standard",
-            paymentMethodId = card,
-            currency = Storefront.Currency,
-        }, idempotencyKey: Guid.NewGuid().ToString("N"));
-        var order = new PlacedOrder(submitted["orderId"]!.GetValue<string>(), index, submitted);
-        // Known from here on, so that the invariants cover it even if this shopper gives up waiting.
-        placed[order.OrderId] = order;
+        var submitted = await SubmitAsync(shopper, card);
+        var order = new PlacedOrder(submitted["orderId"]!.GetValue<string>(), submitted);
         var deadline = DateTime.UtcNow + SagaTimeout;
         while (!order.Settled)
         {
@@ -65,7 +83,6 @@ internal sealed class CheckoutRound(IReadOnlyList<(Api Shopper, string Card)> sh
             }
             await Task.Delay(PollInterval);
             order = order with { View = await shopper.GetAsync($"api/orders/{order.OrderId}") };
-            placed[order.OrderId] = order;
         }
         return order;
     }

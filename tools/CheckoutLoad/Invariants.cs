@@ -1,37 +1,35 @@
-using System.Collections.Concurrent;
-
 namespace Ecommerce.CheckoutLoad;
 
 /// <summary>
-/// What the checkout saga promises, checked on everything the load did: every order ended; per SKU, the
-/// stock given at the start is what is on hand plus what fulfilled orders took, with nothing left reserved;
-/// the captured money is exactly the fulfilled orders' totals, and no other order was charged.
+/// What the checkout saga promises, checked on every order the platform holds (the back office's list, not the
+/// load's own notes: an order whose submit answer was lost counts too): every order ended; per SKU, the stock
+/// given at the start is what is on hand plus what fulfilled orders took, with nothing left reserved; the
+/// captured money is exactly the fulfilled orders' totals, and no other order was charged.
 /// </summary>
 internal static class Invariants
 {
-    public static async Task<IReadOnlyList<string>> CheckAsync(
-        Api admin, IReadOnlyList<(Api Shopper, string Card)> shoppers, IReadOnlyList<string> skus, int initialStock,
-        ConcurrentDictionary<string, PlacedOrder> placed, TimeSpan settle)
+    public static async Task<(IReadOnlyList<string> Violations, IReadOnlyList<PlacedOrder> Orders)> CheckAsync(
+        Api admin, IReadOnlyList<(Api Shopper, string Card)> shoppers, IReadOnlyList<string> skus, int initialStock, TimeSpan settle)
     {
         var violations = new List<string>();
-
+        var orders = new List<PlacedOrder>();
         var deadline = DateTime.UtcNow + settle;
-        foreach (var order in placed.Values.Where(order => !order.Settled).ToList())
+        foreach (var orderId in await AllOrderIdsAsync(admin))
         {
-            var latest = order;
-            while (!latest.Settled && DateTime.UtcNow < deadline)
+            var order = new PlacedOrder(orderId, await admin.GetAsync($"api/orders/{orderId}"));
+            while (!order.Settled && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(500);
-                latest = latest with { View = await shoppers[order.Shopper].Shopper.GetAsync($"api/orders/{order.OrderId}") };
+                order = order with { View = await admin.GetAsync($"api/orders/{orderId}") };
             }
-            placed[order.OrderId] = latest;
-            if (!latest.Settled)
+            if (!order.Settled)
             {
-                violations.Add($"order {order.OrderId} is still {latest.Status} {settle.TotalSeconds:0} s after the load");
+                violations.Add($"order {orderId} is still {order.Status} {settle.TotalSeconds:0} s after the load");
             }
+            orders.Add(order);
         }
 
-        var taken = placed.Values.Where(order => order.Fulfilled).SelectMany(order => order.Lines)
+        var taken = orders.Where(order => order.Fulfilled).SelectMany(order => order.Lines)
             .GroupBy(line => line.Sku).ToDictionary(group => group.Key, group => group.Sum(line => line.Quantity));
         foreach (var sku in skus)
         {
@@ -45,7 +43,8 @@ internal static class Invariants
             }
         }
 
-        var fulfilledTotal = placed.Values.Where(order => order.Fulfilled).Sum(order => order.Total);
+        var byId = orders.ToDictionary(order => order.OrderId);
+        var fulfilledTotal = orders.Where(order => order.Fulfilled).Sum(order => order.Total);
         var captured = 0m;
         foreach (var (shopper, _) in shoppers)
         {
@@ -53,9 +52,9 @@ internal static class Invariants
             {
                 var amount = payment!["capturedAmount"]!.GetValue<decimal>();
                 var orderId = payment["orderId"]!.GetValue<string>();
-                if (amount > 0 && !(placed.TryGetValue(orderId, out var order) && order.Fulfilled))
+                if (amount > 0 && !(byId.TryGetValue(orderId, out var order) && order.Fulfilled))
                 {
-                    violations.Add($"order {orderId} was charged {amount} but is {(order?.Status ?? "unknown")}");
+                    violations.Add($"order {orderId} was charged {amount} but is {order?.Status ?? "not an order"}");
                 }
                 captured += amount;
             }
@@ -64,6 +63,20 @@ internal static class Invariants
         {
             violations.Add($"captured {captured} in all, fulfilled orders total {fulfilledTotal}");
         }
-        return violations;
+        return (violations, orders);
+    }
+
+    private static async Task<List<string>> AllOrderIdsAsync(Api admin)
+    {
+        var ids = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var items = (await admin.GetAsync($"api/orders/admin/orders?page={page}&pageSize=100"))["items"]!.AsArray();
+            ids.AddRange(items.Select(item => item!["orderId"]!.GetValue<string>()));
+            if (items.Count < 100)
+            {
+                return ids;
+            }
+        }
     }
 }

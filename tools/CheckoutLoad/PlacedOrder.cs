@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Ecommerce.CheckoutLoad;
 
-/// <summary>An order the load placed, as last read: its status, lines and total, and who placed it.</summary>
-internal sealed record PlacedOrder(string OrderId, int Shopper, JsonNode View)
+/// <summary>An order as last read: its status, lines, total and status history.</summary>
+internal sealed record PlacedOrder(string OrderId, JsonNode View)
 {
     public string Status => View["status"]!.GetValue<string>();
 

@@ -82,10 +82,16 @@ internal sealed partial class PlatformUnderLoad : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["DAPRLOCAL_DIRECTORY"] = Path.Combine(work, "names");
-        // The apps inherit the runner's environment; only the gateway reads these.
+        // The apps inherit the runner's environment; each setting is read by the one service it names.
         start.Environment["Gateway__RateLimits__Auth__PermitLimit"] = "100000";
         start.Environment["Gateway__RateLimits__General__TokenLimit"] = "100000";
         start.Environment["Gateway__RateLimits__General__TokensPerPeriod"] = "100000";
+        // A shopper here checks out again and again within minutes, which the payment service's velocity
+        // rule (5 in 10 minutes) would send to fraud review: the load measures the checkout, not the reviewer.
+        start.Environment["Payment__Fraud__VelocityLimit"] = "1000000";
+        // No demo catalog: its first-start import (a thousand SKUs through pricing and inventory) would be
+        // measured with the checkouts. The load makes its own products.
+        start.Environment["Catalog__SeedOnStart"] = "false";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         var runner = new Process { StartInfo = start };
         var platform = new PlatformUnderLoad(runner, work, ports, adminPassword);

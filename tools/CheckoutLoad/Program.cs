@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Ecommerce.CheckoutLoad;
@@ -29,16 +28,15 @@ foreach (var chunk in Enumerable.Range(0, options.Concurrency).Chunk(8))
 var baseline = await GatewayReadsPerSecondAsync(shoppers, TimeSpan.FromSeconds(5));
 Console.WriteLine($"Baseline: {baseline:0} gateway reads/s (GET /api/orders, {shoppers.Count} clients)");
 
-var placed = new ConcurrentDictionary<string, PlacedOrder>();
 var round = new CheckoutRound(shoppers, skus);
 var results = new List<RoundResult>();
 // A short warm-up round first: JIT, connection pools, SQLite caches.
 Console.WriteLine("Warm-up ...");
-await round.RunAsync(Math.Max(options.Concurrency, options.Checkouts / 10), placed);
+await round.RunAsync(Math.Max(options.Concurrency, options.Checkouts / 10));
 for (var i = 1; i <= options.Rounds; i++)
 {
     Console.WriteLine($"Round {i}/{options.Rounds}: {options.Checkouts} checkouts, {options.Concurrency} at a time");
-    var result = await round.RunAsync(options.Checkouts, placed);
+    var result = await round.RunAsync(options.Checkouts);
     results.Add(result);
     Console.WriteLine($"  {result.Confirmed} confirmed of {result.Orders.Count} ended ({result.Errors.Count} errors) in {result.Elapsed.TotalSeconds:0.0} s: " +
         $"{result.CheckoutsPerSecond:0.0} checkouts/s, submit→confirmed p50 {result.Percentile(0.50):0} ms, p99 {result.Percentile(0.99):0} ms");
@@ -49,7 +47,7 @@ for (var i = 1; i <= options.Rounds; i++)
 }
 
 Console.WriteLine("Checking the invariants ...");
-var violations = await Invariants.CheckAsync(admin, shoppers, skus, options.Stock, placed, options.Settle);
+var (violations, orders) = await Invariants.CheckAsync(admin, shoppers, skus, options.Stock, options.Settle);
 
 double Median(Func<RoundResult, double> figure) => results.Select(figure).Order().ElementAt(results.Count / 2);
 var rate = Median(r => r.CheckoutsPerSecond);
@@ -57,9 +55,9 @@ Console.WriteLine();
 Console.WriteLine($"Checkouts (median of {results.Count} rounds, {options.Concurrency} shoppers at a time, {Environment.ProcessorCount} cores):");
 Console.WriteLine($"  {rate:0.0} checkouts/s   p50 {Median(r => r.Percentile(0.50)):0} ms   p99 {Median(r => r.Percentile(0.99)):0} ms   (submit → Confirmed)");
 Console.WriteLine($"  baseline {baseline:0} gateway reads/s in the same run: one checkout costs {baseline / rate:0.0} gateway reads");
-Console.WriteLine($"  outcomes: {string.Join(", ", placed.Values.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}");
+Console.WriteLine($"  outcomes: {string.Join(", ", orders.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}");
 Console.WriteLine(violations.Count == 0
-    ? $"Invariants: all hold over {placed.Count} orders (every order ended; stock conserved, nothing reserved; captured = fulfilled totals)."
+    ? $"Invariants: all hold over {orders.Count} orders (every order ended; stock conserved, nothing reserved; captured = fulfilled totals)."
     : $"Invariants: {violations.Count} VIOLATED:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", violations.Take(20)));
 return violations.Count == 0 ? 0 : 1;
 

@@ -35,6 +35,9 @@ public static class Components
     /// <summary>Orders with their status history, the idempotency-key index, per-customer order lists and returns.</summary>
     public const string OrderingStore = "ordering-store";
 
+    /// <summary>The cron input binding on which ordering sweeps for orders whose checkout saga stopped.</summary>
+    public const string OrderingSweepCron = "ordering-sweep";
+
     /// <summary>Templates, per-user preferences and contacts, notification history and the in-app feed.</summary>
     public const string NotificationStore = "notification-store";
 

@@ -6,7 +6,8 @@ namespace Ecommerce.Cart.Apis;
 
 /// <summary>
 /// The cart service's own policies beside ServiceDefaults' role policies: a customer's cart is also for the ordering
-/// service, which reads it to place an order (through its sidecar, recognised by <see cref="DaprCaller"/>, no user token).
+/// service, which reads it to place an order and takes a paid order's lines out of it (through its sidecar, recognised
+/// by <see cref="DaprCaller"/>, no user token).
 /// </summary>
 public static class CartPolicies
 {

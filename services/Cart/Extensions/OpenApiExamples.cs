@@ -19,6 +19,7 @@ internal sealed class OpenApiExamples : ISchemaFilter
         [typeof(SetQuantityRequest)] = new SetQuantityRequest(3),
         [typeof(MergeRequest)] = new MergeRequest("3f2b8c1d9e7a4b6c8d0e1f2a3b4c5d6e"),
         [typeof(MoveToCartRequest)] = new MoveToCartRequest(1),
+        [typeof(CheckedOutOrder)] = new CheckedOutOrder("ord-7f3a9c2e", [new CheckedOutLine("TRAIL-RUNNER-2-42", 2)]),
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -8,6 +8,6 @@ public static class CartLimits
     public const int MaxWishlistItems = 100;
     public const int MaxCoupons = 5;
 
-    /// <summary>How many order ids a cart remembers having been emptied for (redelivered orders.confirmed events).</summary>
+    /// <summary>How many order ids a cart remembers having had their lines taken out (so a retried request takes them once).</summary>
     public const int RememberedOrders = 20;
 }

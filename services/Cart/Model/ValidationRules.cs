@@ -21,6 +21,11 @@ public static partial class ValidationRules
         rule.NotEmpty().Matches(CurrencyPattern())
             .WithMessage("An ISO 4217 currency code in upper case, e.g. 'EUR'.");
 
+    /// <summary>An order id as ordering issues them (the same pattern as ordering's).</summary>
+    public static IRuleBuilderOptions<T, string> ValidOrderId<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Matches(OrderIdPattern())
+            .WithMessage("An order id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+
     public static IRuleBuilderOptions<T, string> ValidAnonymousCartId<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().Must(IsAnonymousCartId)
             .WithMessage("An anonymous cart id is the 32 hexadecimal digits the cart service issued in X-Cart-Id.");
@@ -35,6 +40,9 @@ public static partial class ValidationRules
 
     [GeneratedRegex("^[A-Z]{3}$")]
     private static partial Regex CurrencyPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex OrderIdPattern();
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex CartIdPattern();

@@ -14,6 +14,8 @@ public sealed class OrderingOptions
     public CheckoutOptions Checkout { get; set; } = new();
 
     public ReturnsOptions Returns { get; set; } = new();
+
+    public SweepOptions Sweep { get; set; } = new();
 }
 
 /// <summary><c>Ordering:Checkout</c>: the saga's timeout and retry policies (copied into each saga's input, so a saga keeps the settings it started with).</summary>
@@ -40,6 +42,17 @@ public sealed class ReturnsOptions
 
     /// <summary>The inventory warehouse returned goods are put back into.</summary>
     public string RestockWarehouseId { get; set; } = "main";
+}
+
+/// <summary><c>Ordering:Sweep</c>: when an order still checking out is looked at by the <c>ordering-sweep</c>.</summary>
+public sealed class SweepOptions
+{
+    /// <summary>
+    /// How long an order may be <c>submitted</c> (since it entered that status) before the sweep asks whether its saga
+    /// still runs; for <c>awaitingFraudReview</c> this is added to the fraud review timeout, and for
+    /// <c>returnRequested</c> it is the time before a stopped return saga is reported.
+    /// </summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>A workflow retry policy as configuration.</summary>

@@ -4,6 +4,7 @@ using Ecommerce.Contracts;
 using Ecommerce.Ordering.Apis;
 using Ecommerce.Ordering.Infrastructure;
 using Ecommerce.Ordering.Orders;
+using Ecommerce.Ordering.Sweep;
 using Ecommerce.Ordering.Workflow;
 using Ecommerce.Ordering.Workflow.Activities;
 using Ecommerce.ServiceDefaults.State;
@@ -24,6 +25,7 @@ public static class OrderingServiceExtensions
                 "Ordering:Checkout needs a positive FraudReviewTimeout, a ReservationMargin >= 0 and valid retries (MaxAttempts >= 1, FirstInterval > 0, BackoffCoefficient >= 1, MaxInterval >= FirstInterval).")
             .Validate(options => options.Returns.DecisionTimeout > TimeSpan.Zero && !string.IsNullOrWhiteSpace(options.Returns.RestockWarehouseId),
                 "Ordering:Returns needs a positive DecisionTimeout and a RestockWarehouseId.")
+            .Validate(options => options.Sweep.StuckAfter > TimeSpan.Zero, "Ordering:Sweep:StuckAfter must be positive.")
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder().AddOrderingPolicies();
         builder.Services.AddValidatorsOf<Program>();
@@ -36,11 +38,13 @@ public static class OrderingServiceExtensions
         builder.Services.AddSingleton<ICartClient, DaprCartClient>();
         builder.Services.AddSingleton<ISagas, DaprSagas>();
         builder.Services.AddSingleton<OrderDesk>();
+        builder.Services.AddSingleton<OrderingSweep>();
 
         builder.Services.AddDaprWorkflow(options =>
         {
             options.RegisterWorkflow<CheckoutWorkflow>();
             options.RegisterWorkflow<ReturnWorkflow>();
+            options.RegisterWorkflow<CheckoutRecoveryWorkflow>();
             options.RegisterActivity<PriceOrderActivity>();
             options.RegisterActivity<ReserveStockActivity>();
             options.RegisterActivity<AuthorizePaymentActivity>();

@@ -15,6 +15,21 @@ internal sealed class DaprSagas(DaprWorkflowClient workflows) : ISagas
     public Task StartReturnAsync(ReturnInput input, CancellationToken cancellationToken) =>
         StartAsync(nameof(ReturnWorkflow), ISagas.ReturnInstanceId(input.OrderId), input, cancellationToken);
 
+    public Task<bool> StartRecoveryAsync(RecoveryInput input, CancellationToken cancellationToken) =>
+        StartAsync(nameof(CheckoutRecoveryWorkflow), ISagas.RecoveryInstanceId(input.OrderId), input, cancellationToken);
+
+    public async Task<SagaState?> GetStateAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: false, cancellation: cancellationToken);
+        if (!state.Exists)
+        {
+            return null;
+        }
+        var stopped = state.RuntimeStatus is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed
+            or WorkflowRuntimeStatus.Terminated or WorkflowRuntimeStatus.Canceled;
+        return new SagaState(JsonNamingPolicy.CamelCase.ConvertName(state.RuntimeStatus.ToString()), stopped, state.FailureDetails?.ErrorMessage);
+    }
+
     public async Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken) =>
         (await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: false, cancellation: cancellationToken)).Exists;
 
@@ -40,19 +55,22 @@ internal sealed class DaprSagas(DaprWorkflowClient workflows) : ISagas
             [.. history.Select(e => new SagaHistoryEntry(e.EventId, JsonNamingPolicy.CamelCase.ConvertName(e.EventType.ToString()), new DateTimeOffset(e.Timestamp, TimeSpan.Zero)))]);
     }
 
-    private async Task StartAsync(string workflow, string instanceId, object input, CancellationToken cancellationToken)
+    /// <returns>Whether this call started it (false: it existed already).</returns>
+    private async Task<bool> StartAsync(string workflow, string instanceId, object input, CancellationToken cancellationToken)
     {
         if (await ExistsAsync(instanceId, cancellationToken))
         {
-            return;
+            return false;
         }
         try
         {
             await workflows.ScheduleNewWorkflowAsync(workflow, instanceId, input, cancellation: cancellationToken);
+            return true;
         }
         catch (RpcException error) when (error.StatusCode == StatusCode.AlreadyExists)
         {
             // Started by a concurrent request meanwhile: one saga, as wanted.
+            return false;
         }
     }
 }

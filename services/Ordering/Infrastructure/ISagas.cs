@@ -12,6 +12,15 @@ public interface ISagas
     /// <summary>Starts the return saga of an order unless it has one already (instance id = <see cref="ReturnInstanceId"/>).</summary>
     Task StartReturnAsync(ReturnInput input, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts the recovery of an order whose checkout saga stopped (instance id = <see cref="RecoveryInstanceId"/>);
+    /// false when it had been started already (a recovery runs once per order).
+    /// </summary>
+    Task<bool> StartRecoveryAsync(RecoveryInput input, CancellationToken cancellationToken);
+
+    /// <summary>The instance's runtime status (without inputs or history); null when there is no such instance.</summary>
+    Task<SagaState?> GetStateAsync(string instanceId, CancellationToken cancellationToken);
+
     /// <summary>Whether the saga instance exists.</summary>
     Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken);
 
@@ -21,4 +30,6 @@ public interface ISagas
     Task<SagaView?> DescribeAsync(string instanceId, CancellationToken cancellationToken);
 
     public static string ReturnInstanceId(string orderId) => $"return-{orderId}";
+
+    public static string RecoveryInstanceId(string orderId) => $"recover-{orderId}";
 }

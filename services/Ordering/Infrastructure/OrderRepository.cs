@@ -127,6 +127,22 @@ public sealed class OrderRepository(ITransactionalStore store, IOptions<Ordering
         return (matching.Skip((page - 1) * pageSize).Take(pageSize).ToList(), matching.Count);
     }
 
+    /// <summary>Every order created on these days (UTC, <c>yyyy-MM-dd</c>), read from the days' index buckets.</summary>
+    public async Task<IReadOnlyList<Order>> ListOfDaysAsync(IReadOnlyCollection<string> days, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var keys = days.SelectMany(day => Enumerable.Range(0, OrderingStateKeys.DayBuckets).Select(bucket => OrderingStateKeys.OrdersOfDay(day, bucket))).ToList();
+        var references = (await store.GetManyAsync<OrderIndex>(keys, cancellationToken)).SelectMany(bucket => bucket.Value.Orders).ToList();
+        var orders = new List<Order>();
+        foreach (var chunk in references.Chunk(ReadChunk))
+        {
+            orders.AddRange(await LoadAsync(chunk, cancellationToken));
+        }
+        return orders;
+    }
+
+    public static string DayOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private async Task<IReadOnlyList<OrderReference>> AllReferencesAsync(CancellationToken cancellationToken)
     {
         var days = (await store.GetAsync<OrderDays>(OrderingStateKeys.OrderDays, cancellationToken))?.Value ?? OrderDays.Empty;
@@ -142,8 +158,6 @@ public sealed class OrderRepository(ITransactionalStore store, IOptions<Ordering
             .ToDictionary(order => order.Value.Id, order => order.Value, StringComparer.Ordinal);
         return [.. references.Select(r => found.GetValueOrDefault(r.OrderId)).OfType<Order>()];
     }
-
-    private static string DayOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The result of <see cref="OrderRepository.CreateAsync"/>: created (both null/false), the key already taken (<see cref="Existing"/>), or too many concurrent writers (<see cref="Conflict"/>).</summary>

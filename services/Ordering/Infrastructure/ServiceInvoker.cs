@@ -25,9 +25,6 @@ public sealed class ServiceInvoker(IConfiguration configuration, IOptions<Orderi
     public Task<HttpResponseMessage> GetAsync(string appId, string path, CancellationToken cancellationToken) =>
         SendAsync(appId, new HttpRequestMessage(HttpMethod.Get, Target(appId, path)), cancellationToken);
 
-    public Task<HttpResponseMessage> DeleteAsync(string appId, string path, CancellationToken cancellationToken) =>
-        SendAsync(appId, new HttpRequestMessage(HttpMethod.Delete, Target(appId, path)), cancellationToken);
-
     public Task<HttpResponseMessage> PostAsync<T>(string appId, string path, T body, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, Target(appId, path)) { Content = JsonContent.Create(body, options: JsonConventions.Options) };

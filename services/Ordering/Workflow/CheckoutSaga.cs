@@ -142,8 +142,11 @@ internal sealed partial class CheckoutSaga(WorkflowContext context, CheckoutInpu
             return await EndAsync(OrderStatus.Failed, $"stock could not be committed: {commitFailure}");
         }
 
-        // 6. Confirm: empty the cart, then record (orders.confirmed: pricing counts the coupon, the cart empties itself
-        // again should this call have failed — which is why its failure does not fail a paid order).
+        // 6. Confirm: take the order's lines out of the cart, then record (orders.confirmed: pricing counts the coupon).
+        // This step is the one mechanism that changes the cart for an order — cart no longer empties itself on
+        // orders.confirmed: emptying the whole cart, from the saga or from the event, lost lines the shopper added
+        // after placing the order (seen under load). Cart takes exactly the order's snapshotted quantities, once per
+        // order. Its failure (after the retries) does not fail a paid order: the shopper can remove the lines.
         var cart = await StepAsync<bool>(nameof(ClearCartActivity), _order);
         if (cart.Failure is { } cartFailure)
         {
@@ -278,7 +281,7 @@ internal sealed partial class CheckoutSaga(WorkflowContext context, CheckoutInpu
 
     private static string Because(string what, string? reason) => string.IsNullOrWhiteSpace(reason) ? what : $"{what}: {reason}";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The cart of order {OrderId} was not emptied ({Failure}); orders.confirmed empties it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lines of order {OrderId} were not taken out of the cart ({Failure}); the order is confirmed anyway and the lines stay in the cart")]
     private static partial void LogCartNotEmptied(ILogger logger, string orderId, string failure);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checkout of order {OrderId} ended with compensations left to undo: {LeftToUndo}")]

@@ -7,7 +7,8 @@ namespace Ecommerce.Ordering.Workflow;
 /// fraud review when payment holds it) → create the shipment → capture payment and commit stock → confirm. Every step is
 /// an activity retried for transient faults; a refusal or a step that fails for good runs the compensations of what
 /// was done, and so does a <see cref="SagaEvents.CancelRequested"/> before capture. The decisions are in
-/// <see cref="CheckoutSaga"/>.
+/// <see cref="CheckoutSaga"/>. Should the saga itself stop (failed, terminated), the <c>ordering-sweep</c> ends its
+/// order with a <see cref="CheckoutRecoveryWorkflow"/>.
 /// </summary>
 public sealed class CheckoutWorkflow : Workflow<CheckoutInput, CheckoutResult>
 {

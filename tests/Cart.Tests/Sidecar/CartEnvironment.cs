@@ -12,7 +12,7 @@ namespace Ecommerce.Cart.Tests.Sidecar;
 /// Everything one sidecar test runs, in its own <see cref="SharedRuntime"/>: the cart service on
 /// Kestrel beside a DaprLocal sidecar with <c>cart-store</c>, <c>events</c> and the
 /// <c>cart-abandonment-scan</c> cron binding (every second); the stand-in catalog, pricing and
-/// inventory; a listener subscribed to cart.abandoned whose sidecar also publishes orders.confirmed;
+/// inventory; a listener subscribed to cart.abandoned;
 /// and a test identity. Requests go through the cart's sidecar, as the gateway's will.
 /// </summary>
 internal sealed class CartEnvironment : IAsyncDisposable

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ecommerce.Contracts;
-using Ecommerce.Contracts.Ordering;
 using Ecommerce.TestSupport.Sidecars;
 using static Ecommerce.Cart.Tests.Api.CartRequests;
 
@@ -12,7 +11,7 @@ namespace Ecommerce.Cart.Tests.Sidecar;
 /// The real cart service beside a DaprLocal sidecar over the kinds of the embedded profile (SQLite
 /// state, in-memory pub/sub) and of the local profile (Redis state, Redis streams): carts in
 /// cart-store with ETags and TTL, catalog/pricing/inventory through service invocation, the merge,
-/// orders.confirmed, the wishlist, and cart.abandoned from the cron binding's scans.
+/// a paid order's lines taken out, the wishlist, and cart.abandoned from the cron binding's scans.
 /// </summary>
 public sealed class CartWithSidecarTests
 {
@@ -70,10 +69,14 @@ public sealed class CartWithSidecarTests
         var moved = await customer.PostAsJsonAsync($"api/wishlist/items/{socks}/move-to-cart", new { quantity = 1 });
         Assert.Equal(new Dictionary<string, int> { [shoes] = 3, [socks] = 3 }, await QuantitiesAsync(moved));
 
-        // The order is confirmed: the customer's cart empties.
-        await environment.ListenerSidecar.Client.PublishEventAsync(Components.EventsPubSub, Topics.OrdersConfirmed,
-            new OrderConfirmedV1($"order-{Guid.NewGuid():N}", customerId, "EUR", 297.20m, []));
-        await Eventually.TrueAsync(async () => (await QuantitiesAsync(await customer.GetAsync(new Uri("api/cart", UriKind.Relative)))).Count == 0, Patience, "the cart emptied by orders.confirmed");
+        // The order is paid: what it took leaves the cart (through the sidecar, ETag-checked in cart-store), once.
+        var checkedOut = new { orderId = $"order-{Guid.NewGuid():N}", lines = new[] { new { sku = shoes, quantity = 3 }, new { sku = socks, quantity = 1 } } };
+        var admin = environment.Client("admin", "admin-1");
+        var taken = await admin.PostAsJsonAsync($"api/carts/customers/{customerId}/checked-out-orders", checkedOut);
+        var takenAgain = await admin.PostAsJsonAsync($"api/carts/customers/{customerId}/checked-out-orders", checkedOut);
+        Assert.Equal(new Dictionary<string, int> { [socks] = 2 }, await QuantitiesAsync(taken));
+        Assert.Equal(new Dictionary<string, int> { [socks] = 2 }, await QuantitiesAsync(takenAgain));
+        Assert.Equal(new Dictionary<string, int> { [socks] = 2 }, await QuantitiesAsync(await customer.GetAsync(new Uri("api/cart", UriKind.Relative))));
 
         // A cart left alone is announced abandoned by the cron binding's scans.
         var leftAlone = CartIdOf(await AddAsync(anonymous, socks, 2));

@@ -39,7 +39,7 @@ internal class ApiClient(HttpClient http)
         return await Http.SendAsync(request);
     }
 
-    private static async Task<JsonNode> ReadAsync(HttpResponseMessage response, HttpStatusCode expected, string call)
+    protected static async Task<JsonNode> ReadAsync(HttpResponseMessage response, HttpStatusCode expected, string call)
     {
         using (response)
         {

@@ -19,13 +19,14 @@ internal sealed class BackOffice(HttpClient http) : ApiClient(http)
     public async Task<(string ProductId, string Sku)> StockNewProductAsync(decimal price, int stock)
     {
         var sku = $"E2E-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
-        var categories = (await GetAsync("api/catalog/categories")).AsArray();
+        // A category of the test's own: the platform runs without the demo catalog.
+        var category = await PostAsync("api/catalog/categories", new { name = $"Test shoes {sku}" }, HttpStatusCode.Created);
         var product = await PostAsync("api/catalog/products", new
         {
             name = $"Trail runner {sku}",
             description = "A shoe made for an end-to-end test.",
             brand = "Testwear",
-            categoryId = Leaf(categories[0]!),
+            categoryId = category["id"]!.GetValue<string>(),
             status = "active",
             variants = new[] { new { sku, options = new Dictionary<string, string> { ["size"] = "42" }, weightGrams = 700 } },
         }, HttpStatusCode.Created);
@@ -49,7 +50,4 @@ internal sealed class BackOffice(HttpClient http) : ApiClient(http)
         await PostAsync($"api/orders/admin/orders/{orderId}/return-decision", new { approve, reason = "end-to-end test" }, HttpStatusCode.Accepted);
 
     public async Task<JsonNode> SagaAsync(string orderId) => await GetAsync($"api/orders/admin/orders/{orderId}/saga");
-
-    private static string Leaf(JsonNode category) =>
-        category["children"] is JsonArray { Count: > 0 } children ? Leaf(children[0]!) : category["id"]!.GetValue<string>();
 }

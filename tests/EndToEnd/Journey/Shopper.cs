@@ -61,14 +61,31 @@ internal sealed partial class Shopper(HttpClient http, Mailbox mailbox) : ApiCli
     public async Task<string> CheckoutAsync(string paymentMethodId, string postalCode = "10115", string? idempotencyKey = null) =>
         (await CheckoutResponseAsync(paymentMethodId, postalCode, idempotencyKey ?? Guid.NewGuid().ToString("N")))["orderId"]!.GetValue<string>();
 
-    public async Task<JsonNode> CheckoutResponseAsync(string paymentMethodId, string postalCode, string idempotencyKey) =>
-        await PostAsync("api/orders", new
+    /// <summary>
+    /// Places the order as a careful client does: a 502/503/504 (the gateway gave up waiting) is asked again with
+    /// the same idempotency key, which can only give the same order.
+    /// </summary>
+    public async Task<JsonNode> CheckoutResponseAsync(string paymentMethodId, string postalCode, string idempotencyKey)
+    {
+        var order = new
         {
             shippingAddress = new { recipient = "Erika Mustermann", line1 = "Unter den Linden 1", city = "Berlin", postalCode, country = "DE" },
             shippingMethod = "standard",
             paymentMethodId,
             currency = Currency,
-        }, HttpStatusCode.Accepted, new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey });
+        };
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = idempotencyKey };
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await SendAsync(HttpMethod.Post, "api/orders", order, headers);
+            if (attempt == 3 || (int)answer.StatusCode is not (502 or 503 or 504))
+            {
+                return await ReadAsync(answer, HttpStatusCode.Accepted, "POST api/orders");
+            }
+            answer.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(attempt));
+        }
+    }
 
     public async Task<JsonNode> OrderAsync(string orderId) => await GetAsync($"api/orders/{orderId}");
 
@@ -88,6 +105,29 @@ internal sealed partial class Shopper(HttpClient http, Mailbox mailbox) : ApiCli
         (await MyPaymentsAsync()).FirstOrDefault(payment => payment!["orderId"]!.GetValue<string>() == orderId);
 
     public async Task<JsonNode> CartAsync() => await GetAsync("api/cart");
+
+    /// <summary>
+    /// Listens to the in-app feed's server-sent events through the gateway until an event's data contains
+    /// <paramref name="text"/>; <paramref name="whileListening"/> runs once the stream is open.
+    /// </summary>
+    public async Task<string> ListenForFeedItemAsync(string text, Func<Task> whileListening)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("api/notifications/feed/stream", UriKind.Relative));
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        await whileListening();
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal) && line.Contains(text, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+        throw new InvalidOperationException($"The feed stream ended without an item about {text}.");
+    }
 
     public static decimal Total(JsonNode order) => order["totals"]!["total"]!.GetValue<decimal>();
 

@@ -63,6 +63,9 @@ internal sealed class RunningPlatform : IAsyncDisposable
             ["Gateway__RateLimits__General__TokenLimit"] = "10000",
             ["Gateway__RateLimits__General__TokensPerPeriod"] = "10000",
         },
+        // No demo catalog: its first-start import (a thousand SKUs through pricing and inventory) would load the
+        // machine for the first minutes; every journey makes its own products.
+        [AppIds.Catalog] = new(StringComparer.Ordinal) { ["Catalog__SeedOnStart"] = "false" },
         [AppIds.Shipping] = new(StringComparer.Ordinal) { ["Shipping__Carrier__StepDuration"] = "00:00:01" },
         [AppIds.Ordering] = new(StringComparer.Ordinal)
         {

@@ -18,6 +18,16 @@ internal sealed class FakeSagas : ISagas
 
     public Task StartReturnAsync(ReturnInput input, CancellationToken cancellationToken) => StartAsync(ISagas.ReturnInstanceId(input.OrderId), input);
 
+    /// <summary>What the engine answers about an instance, set by the test (an instance started and not set is running).</summary>
+    public ConcurrentDictionary<string, SagaState> States { get; } = new(StringComparer.Ordinal);
+
+    public Task<bool> StartRecoveryAsync(RecoveryInput input, CancellationToken cancellationToken) =>
+        Task.FromResult(StartCore(ISagas.RecoveryInstanceId(input.OrderId), input));
+
+    public Task<SagaState?> GetStateAsync(string instanceId, CancellationToken cancellationToken) =>
+        Task.FromResult(States.TryGetValue(instanceId, out var state) ? state
+            : _started.ContainsKey(instanceId) ? new SagaState("running", false, null) : null);
+
     public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult(_started.ContainsKey(instanceId));
 
     public Task RaiseAsync(string instanceId, string eventName, object payload, CancellationToken cancellationToken)
@@ -35,14 +45,27 @@ internal sealed class FakeSagas : ISagas
     /// <summary>As if the saga had never been started (the process died between writing the order and starting it).</summary>
     public void Forget(string instanceId) => _started.TryRemove(instanceId, out _);
 
-    public int StartsOf(string instanceId) => Starts.Count(start => start is CheckoutInput c ? c.OrderId == instanceId : ISagas.ReturnInstanceId(((ReturnInput)start).OrderId) == instanceId);
+    public int StartsOf(string instanceId) => Starts.Count(start => start switch
+    {
+        CheckoutInput checkout => checkout.OrderId == instanceId,
+        ReturnInput started => ISagas.ReturnInstanceId(started.OrderId) == instanceId,
+        RecoveryInput recovery => ISagas.RecoveryInstanceId(recovery.OrderId) == instanceId,
+        _ => false,
+    });
 
     private Task StartAsync(string instanceId, object input)
     {
-        if (_started.TryAdd(instanceId, input))
-        {
-            Starts.Enqueue(input);
-        }
+        StartCore(instanceId, input);
         return Task.CompletedTask;
+    }
+
+    private bool StartCore(string instanceId, object input)
+    {
+        if (!_started.TryAdd(instanceId, input))
+        {
+            return false;
+        }
+        Starts.Enqueue(input);
+        return true;
     }
 }

@@ -22,13 +22,16 @@ public sealed class CheckoutWithSidecarTests
     {
         await using var environment = await OrderingEnvironment.StartAsync();
         var (orderId, customer) = await PlaceAsync(environment, "pm-good");
+        // The shopper adds a line while the saga runs: only what the order took leaves the cart.
+        environment.Services.Carts.AddOrUpdate(customer, [("SKU-LATER", 1)], (_, lines) => [.. lines, ("SKU-LATER", 1)]);
 
         var order = await StatusAsync(environment, customer, orderId, "confirmed");
 
         Assert.Equal("committed", environment.Services.Reservations[orderId]);
         Assert.Equal("captured", environment.Services.Payments[$"pay-{orderId}"].Status);
         Assert.Equal("created", environment.Services.Shipments[orderId]);
-        Assert.Empty(environment.Services.Carts[customer]);
+        Assert.Equal([("SKU-LATER", 1)], environment.Services.Carts[customer]);
+        Assert.Equal((customer, orderId), Assert.Single(environment.Services.CheckedOutOrders));
         Assert.All(environment.Services.Authorizations, a => Assert.Equal(AppIds.Ordering, a.CallerAppId));
         Assert.Equal((StandInServices.UnitPrice * 2) + StandInServices.ShippingPrice, order.GetProperty("totals").GetProperty("total").GetDecimal());
         Assert.Equal($"shp-{orderId}", order.GetProperty("shipmentId").GetString());
@@ -57,6 +60,7 @@ public sealed class CheckoutWithSidecarTests
         Assert.False(environment.Services.Shipments.ContainsKey(orderId));
         Assert.Equal("failed", environment.Services.Payments[$"pay-{orderId}"].Status);
         Assert.NotEmpty(environment.Services.Carts[customer]);
+        Assert.Empty(environment.Services.CheckedOutOrders);
         Assert.Contains("declined", order.GetProperty("statusHistory").EnumerateArray().Last().GetProperty("reason").GetString(), StringComparison.Ordinal);
         await Eventually.TrueAsync(() => environment.Received(Topics.OrdersCancelled).Count >= 1, Patience, "orders.cancelled published");
         var cancelled = Assert.Single(environment.Received(Topics.OrdersCancelled));

@@ -34,13 +34,18 @@ internal sealed class OrderingEnvironment : IAsyncDisposable
     /// <summary>The listener's sidecar: its client publishes events as another service would.</summary>
     public TestSidecar ListenerSidecar { get; private set; } = null!;
 
+    /// <summary>The ordering service itself (its services: e.g. the workflow client a test uses to terminate a saga).</summary>
+    public OrderingOnKestrel Ordering { get; private set; } = null!;
+
     /// <param name="storeKind"><c>sqlite</c> (as in the embedded profile) or a kind of <see cref="TestComponents.StateStore"/> (<c>postgresql-v1</c> as in local).</param>
-    public static async Task<OrderingEnvironment> StartAsync(string storeKind = "sqlite")
+    /// <param name="settings">Ordering configuration the test needs on top.</param>
+    /// <param name="sweep">Whether the sidecar has the <c>ordering-sweep</c> cron binding (every second here).</param>
+    public static async Task<OrderingEnvironment> StartAsync(string storeKind = "sqlite", IReadOnlyDictionary<string, string>? settings = null, bool sweep = false)
     {
         var environment = new OrderingEnvironment();
         try
         {
-            await environment.StartCoreAsync(storeKind);
+            await environment.StartCoreAsync(storeKind, settings, sweep);
             return environment;
         }
         catch
@@ -78,7 +83,7 @@ internal sealed class OrderingEnvironment : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(string storeKind)
+    private async Task StartCoreAsync(string storeKind, IReadOnlyDictionary<string, string>? settings, bool sweep)
     {
         Jwks = Own(await JwksServer.StartAsync());
         Services = Own(await StandInServices.StartAsync(Shared));
@@ -99,11 +104,12 @@ internal sealed class OrderingEnvironment : IAsyncDisposable
         var resources =
             store +
             TestComponents.StateStore("in-memory", Components.ActorStore, ("actorStateStore", "true")) +
-            TestComponents.PubSub("in-memory", Components.EventsPubSub);
+            TestComponents.PubSub("in-memory", Components.EventsPubSub) +
+            (sweep ? TestComponents.Component(Components.OrderingSweepCron, "bindings.cron", "v1", [("schedule", "@every 1s")]) : "");
         var appPort = TestSidecar.FreePort();
         OrderingSidecar = Own(await TestSidecar.StartAsync(resources, appId: AppIds.Ordering, appPort: appPort, shared: Shared, waitUntilReady: false));
-        var ordering = Own(new OrderingOnKestrel(appPort, OrderingSidecar, Jwks));
-        ordering.StartServer();
+        Ordering = Own(new OrderingOnKestrel(appPort, OrderingSidecar, Jwks, settings));
+        Ordering.StartServer();
         await OrderingSidecar.Host.WaitUntilReadyAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 

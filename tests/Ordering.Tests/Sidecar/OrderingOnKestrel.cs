@@ -7,17 +7,20 @@ namespace Ecommerce.Ordering.Tests.Sidecar;
 
 /// <summary>
 /// The ordering service's own Program (workflow worker included) on a real port, talking to the given sidecar, with
-/// retries short enough for a test (a transient fault is retried after 0.2 s).
+/// retries short enough for a test (a transient fault is retried after 0.2 s), and whatever settings the test adds
+/// (applied last, e.g. a short fraud review timeout).
 /// </summary>
 internal sealed class OrderingOnKestrel : WebApplicationFactory<Program>
 {
     private readonly TestSidecar _sidecar;
     private readonly JwksServer _jwks;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public OrderingOnKestrel(int port, TestSidecar sidecar, JwksServer jwks)
+    public OrderingOnKestrel(int port, TestSidecar sidecar, JwksServer jwks, IReadOnlyDictionary<string, string>? settings = null)
     {
         _sidecar = sidecar;
         _jwks = jwks;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(port);
     }
 
@@ -34,6 +37,10 @@ internal sealed class OrderingOnKestrel : WebApplicationFactory<Program>
             builder.UseSetting($"Ordering:Checkout:{retry}:MaxAttempts", "4");
             builder.UseSetting($"Ordering:Checkout:{retry}:FirstInterval", "00:00:00.2");
             builder.UseSetting($"Ordering:Checkout:{retry}:MaxInterval", "00:00:01");
+        }
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 }

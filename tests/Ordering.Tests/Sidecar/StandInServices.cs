@@ -27,6 +27,9 @@ internal sealed class StandInServices : IAsyncDisposable
 
     public ConcurrentDictionary<string, IReadOnlyList<(string Sku, int Quantity)>> Carts { get; } = new();
 
+    /// <summary>The orders the saga took out of a cart (customer id, order id), repeats included.</summary>
+    public ConcurrentQueue<(string CustomerId, string OrderId)> CheckedOutOrders { get; } = new();
+
     /// <summary>Reservation id → status (reserved, committed, released).</summary>
     public ConcurrentDictionary<string, string> Reservations { get; } = new();
 
@@ -57,17 +60,21 @@ internal sealed class StandInServices : IAsyncDisposable
                 : services.Carts.TryGetValue(customerId, out var lines)
                     ? Results.Json(new { id = customerId, anonymous = false, customerId, lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity, productId = "p", productName = "P", categoryId = "shoes" }) })
                     : Results.NotFound());
-            app.MapDelete("/api/carts/customers/{customerId}", (string customerId, HttpRequest request) =>
+            app.MapPost("/api/carts/customers/{customerId}/checked-out-orders", (string customerId, JsonElement request, HttpRequest http) =>
             {
-                if (request.Headers["dapr-caller-app-id"] != AppIds.Ordering)
+                if (http.Headers["dapr-caller-app-id"] != AppIds.Ordering)
                 {
                     return Results.Unauthorized();
                 }
-                if (!services.Carts.ContainsKey(customerId))
+                var orderId = request.GetProperty("orderId").GetString()!;
+                var taken = request.GetProperty("lines").EnumerateArray()
+                    .ToDictionary(line => line.GetProperty("sku").GetString()!, line => line.GetProperty("quantity").GetInt32());
+                services.CheckedOutOrders.Enqueue((customerId, orderId));
+                // As cart does: each ordered quantity subtracted, once per order; lines not ordered are kept.
+                if (services.Carts.TryGetValue(customerId, out var lines) && services.CheckedOutOrders.Count(o => o.OrderId == orderId) == 1)
                 {
-                    return Results.NotFound();
+                    services.Carts[customerId] = [.. lines.Select(l => (l.Sku, Quantity: l.Quantity - taken.GetValueOrDefault(l.Sku))).Where(l => l.Quantity > 0)];
                 }
-                services.Carts[customerId] = [];
                 return Results.Json(new { id = customerId, lines = Array.Empty<object>() });
             });
         });

@@ -1,4 +1,3 @@
-using System.Net;
 using Dapr.Workflow;
 using Ecommerce.Contracts;
 using Ecommerce.Ordering.Infrastructure;
@@ -6,10 +5,12 @@ using Ecommerce.Ordering.Infrastructure;
 namespace Ecommerce.Ordering.Workflow.Activities;
 
 /// <summary>
-/// Step 6: empties the customer's cart (cart's <c>DELETE /api/carts/customers/{customerId}</c>, which admits the ordering
-/// app) before the order shows Confirmed, so a shopper who sees the confirmation sees an empty cart. Emptying twice
-/// changes nothing, and a customer without a cart (404) is fine. The cart also empties itself on <c>orders.confirmed</c>,
-/// so when this step fails the event still does it: the saga logs it and confirms the paid order anyway.
+/// Step 6: takes what the order took out of the customer's cart — cart's
+/// <c>POST /api/carts/customers/{customerId}/checked-out-orders</c> with the order's lines as they were snapshotted when
+/// it was placed — before the order shows Confirmed. Never the whole cart: the shopper may have added lines while the
+/// saga ran, and those stay. Cart subtracts each quantity (ETag-checked, so a concurrent edit is not lost) and remembers
+/// the order id, so this step retried or replayed takes the lines once. A customer without a cart is a 200 too.
+/// (The name stays "ClearCart": a saga already running replays its history by activity name.)
 /// </summary>
 public sealed class ClearCartActivity(OrderRepository orders, ServiceInvoker invoker) : WorkflowActivity<OrderStep, bool>
 {
@@ -17,11 +18,12 @@ public sealed class ClearCartActivity(OrderRepository orders, ServiceInvoker inv
     {
         ArgumentNullException.ThrowIfNull(input);
         var order = await orders.GetAsync(input.OrderId, CancellationToken.None) ?? throw new InvalidOperationException($"Order {input.OrderId} does not exist.");
-        using var answer = await invoker.DeleteAsync(AppIds.Cart, $"api/carts/customers/{Uri.EscapeDataString(order.CustomerId)}", CancellationToken.None);
-        if (answer.IsSuccessStatusCode || answer.StatusCode == HttpStatusCode.NotFound)
+        var checkedOut = new CheckedOutOrder(order.Id, [.. order.Lines.Select(line => new CheckedOutLine(line.Sku, line.Quantity))]);
+        using var answer = await invoker.PostAsync(AppIds.Cart, CheckedOutOrder.Path(order.CustomerId), checkedOut, CancellationToken.None);
+        if (answer.IsSuccessStatusCode)
         {
             return true;
         }
-        throw new InvalidOperationException($"Emptying the cart of order {order.Id} was refused: {await ServiceInvoker.ReadProblemAsync(answer, CancellationToken.None)}");
+        throw new InvalidOperationException($"Taking order {order.Id} out of the cart was refused: {await ServiceInvoker.ReadProblemAsync(answer, CancellationToken.None)}");
     }
 }
