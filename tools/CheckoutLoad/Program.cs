@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Ecommerce.CheckoutLoad;
 
-// dotnet run -c Release --project tools/CheckoutLoad -- [--rounds 3] [--checkouts 300] [--concurrency 32] [--skus 20]
+// dotnet run -c Release --project tools/CheckoutLoad -- [--rounds 3] [--warmup-rounds 2] [--checkouts 200] [--concurrency 32] [--skus 20]
 var options = LoadOptions.Parse(args);
 var repository = FindRepository();
 #if DEBUG
@@ -30,9 +30,13 @@ Console.WriteLine($"Baseline: {baseline:0} gateway reads/s (GET /api/orders, {sh
 
 var round = new CheckoutRound(shoppers, skus);
 var results = new List<RoundResult>();
-// A short warm-up round first: JIT, connection pools, SQLite caches.
-Console.WriteLine("Warm-up ...");
-await round.RunAsync(Math.Max(options.Concurrency, options.Checkouts / 10));
+// Warm-up rounds first, as many checkouts as the measured ones: ten processes compiling their hot paths
+// (tiered JIT) on two cores take about a minute of load before the rate stops climbing.
+for (var i = 1; i <= options.WarmupRounds; i++)
+{
+    var warmup = await round.RunAsync(options.Checkouts);
+    Console.WriteLine($"Warm-up {i}/{options.WarmupRounds}: {warmup.CheckoutsPerSecond:0.0} checkouts/s");
+}
 for (var i = 1; i <= options.Rounds; i++)
 {
     Console.WriteLine($"Round {i}/{options.Rounds}: {options.Checkouts} checkouts, {options.Concurrency} at a time");
