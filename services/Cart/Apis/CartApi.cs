@@ -17,8 +17,7 @@ public static class CartApi
     {
         var cart = app.MapGroup("/api/cart")
             .WithTags("Cart")
-            .WithRequestValidation()
-            .WithDependencyFailures();
+            .WithRequestValidation();
 
         cart.MapGet("/", GetCart)
             .WithName("GetCart")

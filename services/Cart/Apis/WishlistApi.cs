@@ -16,7 +16,6 @@ public static class WishlistApi
         var wishlist = app.MapGroup("/api/wishlist")
             .WithTags("Wishlist")
             .WithRequestValidation()
-            .WithDependencyFailures()
             .RequireAuthorization(Policies.Customer);
 
         wishlist.MapGet("/", GetWishlist)

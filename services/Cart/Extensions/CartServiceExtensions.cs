@@ -3,7 +3,9 @@ using Ecommerce.Cart.Apis;
 using Ecommerce.Cart.Carts;
 using Ecommerce.Cart.Infrastructure;
 using Ecommerce.Cart.Model;
+using Ecommerce.ServiceDefaults.Dapr;
 using Ecommerce.ServiceDefaults.Validation;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Cart.Extensions;
 
@@ -23,7 +25,8 @@ public static class CartServiceExtensions
         builder.Services.AddSingleton<IWishlistStore, DaprWishlistStore>();
         builder.Services.AddSingleton<ICartIndex, DaprCartIndex>();
         builder.Services.AddSingleton<ICartEvents, DaprCartEvents>();
-        builder.Services.AddSingleton<ServiceInvoker>();
+        builder.Services.AddSingleton(provider => new ServiceInvoker(
+            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<CartOptions>>().Value.DependencyTimeout));
         builder.Services.AddSingleton<ICatalogClient, DaprCatalogClient>();
         builder.Services.AddSingleton<IPricingClient, DaprPricingClient>();
         builder.Services.AddSingleton<IInventoryClient, DaprInventoryClient>();

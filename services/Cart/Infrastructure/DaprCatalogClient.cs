@@ -1,5 +1,6 @@
 using System.Net;
 using Ecommerce.Contracts;
+using Ecommerce.ServiceDefaults.Dapr;
 
 namespace Ecommerce.Cart.Infrastructure;
 
@@ -13,6 +14,6 @@ internal sealed class DaprCatalogClient(ServiceInvoker invoker) : ICatalogClient
         {
             return null;
         }
-        return await Answers.ReadAsync<CatalogSku>(AppIds.Catalog, response, cancellationToken);
+        return await ServiceInvoker.ReadAsync<CatalogSku>(AppIds.Catalog, response, cancellationToken);
     }
 }

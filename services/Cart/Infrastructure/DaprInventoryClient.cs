@@ -1,4 +1,5 @@
 using Ecommerce.Contracts;
+using Ecommerce.ServiceDefaults.Dapr;
 
 namespace Ecommerce.Cart.Infrastructure;
 
@@ -13,7 +14,7 @@ internal sealed class DaprInventoryClient(ServiceInvoker invoker) : IInventoryCl
             return available;
         }
         using var response = await invoker.PostAsync(AppIds.Inventory, "api/inventory/availability", new AvailabilityRequest([.. skus]), cancellationToken);
-        var answer = await Answers.ReadAsync<AvailabilityResponse>(AppIds.Inventory, response, cancellationToken);
+        var answer = await ServiceInvoker.ReadAsync<AvailabilityResponse>(AppIds.Inventory, response, cancellationToken);
         foreach (var item in answer.Items)
         {
             available[item.Sku] = item.Available;

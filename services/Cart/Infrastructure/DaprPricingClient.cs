@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Ecommerce.Contracts;
+using Ecommerce.ServiceDefaults.Dapr;
+using Ecommerce.ServiceDefaults.Errors;
 
 namespace Ecommerce.Cart.Infrastructure;
 
@@ -22,6 +24,6 @@ internal sealed class DaprPricingClient(ServiceInvoker invoker) : IPricingClient
             }
             return new QuoteOutcome(null, skus);
         }
-        return new QuoteOutcome(await Answers.ReadAsync<PricingQuote>(AppIds.Pricing, response, cancellationToken), []);
+        return new QuoteOutcome(await ServiceInvoker.ReadAsync<PricingQuote>(AppIds.Pricing, response, cancellationToken), []);
     }
 }

@@ -17,8 +17,7 @@ public static class OrdersAdminApi
     {
         var admin = app.MapGroup("/api/orders/admin/orders")
             .WithTags("Orders (back office)")
-            .WithRequestValidation()
-            .WithDependencyFailures();
+            .WithRequestValidation();
 
         admin.MapGet("/", List)
             .RequireAuthorization(Policies.Support)

@@ -24,8 +24,7 @@ public static class OrdersApi
     {
         var orders = app.MapGroup("/api/orders")
             .WithTags("Orders")
-            .WithRequestValidation()
-            .WithDependencyFailures();
+            .WithRequestValidation();
 
         orders.MapPost("/", Place)
             .RequireAuthorization(Policies.Customer)

@@ -7,8 +7,10 @@ using Ecommerce.Ordering.Orders;
 using Ecommerce.Ordering.Sweep;
 using Ecommerce.Ordering.Workflow;
 using Ecommerce.Ordering.Workflow.Activities;
+using Ecommerce.ServiceDefaults.Dapr;
 using Ecommerce.ServiceDefaults.State;
 using Ecommerce.ServiceDefaults.Validation;
+using Microsoft.Extensions.Options;
 
 namespace Ecommerce.Ordering.Extensions;
 
@@ -34,7 +36,8 @@ public static class OrderingServiceExtensions
         builder.Services.AddSingleton<ITransactionalStore>(services => new DaprTransactionalStore(services.GetRequiredService<DaprClient>(), Components.OrderingStore));
         builder.Services.AddSingleton<OrderRepository>();
         builder.Services.AddSingleton<IOrderEvents, DaprOrderEvents>();
-        builder.Services.AddSingleton<ServiceInvoker>();
+        builder.Services.AddSingleton(provider => new ServiceInvoker(
+            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IOptions<OrderingOptions>>().Value.DependencyTimeout));
         builder.Services.AddSingleton<ICartClient, DaprCartClient>();
         builder.Services.AddSingleton<ISagas, DaprSagas>();
         builder.Services.AddSingleton<OrderDesk>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Ecommerce.Contracts;
+using Ecommerce.ServiceDefaults.Dapr;
 
 namespace Ecommerce.Ordering.Infrastructure;
 

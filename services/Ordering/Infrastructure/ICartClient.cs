@@ -1,3 +1,5 @@
+using Ecommerce.ServiceDefaults.Errors;
+
 namespace Ecommerce.Ordering.Infrastructure;
 
 /// <summary>The customer's cart, read from the cart service when an order is placed.</summary>

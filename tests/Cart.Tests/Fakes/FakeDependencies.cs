@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ecommerce.Cart.Infrastructure;
+using Ecommerce.ServiceDefaults.Errors;
 
 namespace Ecommerce.Cart.Tests.Fakes;
 

@@ -3,6 +3,7 @@ using Ecommerce.Ordering.Infrastructure;
 using Ecommerce.Ordering.Tests.Fakes;
 using Ecommerce.Ordering.Workflow;
 using Ecommerce.Ordering.Workflow.Activities;
+using Ecommerce.ServiceDefaults.Errors;
 
 namespace Ecommerce.Ordering.Tests.Unit;
 

@@ -1,8 +1,8 @@
 using Ecommerce.Contracts.Ordering;
-using Ecommerce.Ordering.Infrastructure;
 using Ecommerce.Ordering.Tests.Fakes;
 using Ecommerce.Ordering.Workflow;
 using Ecommerce.Ordering.Workflow.Activities;
+using Ecommerce.ServiceDefaults.Errors;
 
 namespace Ecommerce.Ordering.Tests.Unit;
 

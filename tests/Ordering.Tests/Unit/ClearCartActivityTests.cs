@@ -6,6 +6,7 @@ using Ecommerce.Ordering.Extensions;
 using Ecommerce.Ordering.Infrastructure;
 using Ecommerce.Ordering.Model;
 using Ecommerce.Ordering.Workflow.Activities;
+using Ecommerce.ServiceDefaults.Dapr;
 using Ecommerce.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -72,7 +73,7 @@ public sealed class ClearCartActivityTests : IAsyncLifetime
             [new StatusChange(OrderStatus.Submitted, now, "order placed")], now, now, "fingerprint"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DAPR_HTTP_ENDPOINT"] = _sidecar.Address.ToString() }).Build();
 #pragma warning disable CA2000 // The invoker's HttpClient lives as long as the test.
-        return new ClearCartActivity(orders, new ServiceInvoker(configuration, options));
+        return new ClearCartActivity(orders, new ServiceInvoker(configuration, options.Value.DependencyTimeout));
 #pragma warning restore CA2000
     }
 

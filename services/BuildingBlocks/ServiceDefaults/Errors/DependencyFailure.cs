@@ -3,14 +3,18 @@ using Grpc.Core;
 
 namespace Ecommerce.ServiceDefaults.Errors;
 
-/// <summary>Recognises failures that mean "the sidecar or what is behind it is not reachable right now".</summary>
+/// <summary>
+/// Recognises failures that mean "the sidecar or what is behind it is not reachable right now", another service
+/// that could not answer through <see cref="Dapr.ServiceInvoker"/> included.
+/// </summary>
 public static class DependencyFailure
 {
     public static bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded }
+            if (current is DependencyUnavailableException
+                or RpcException { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded }
                 or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
                 or SocketException)
             {

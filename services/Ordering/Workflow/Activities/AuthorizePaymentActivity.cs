@@ -3,6 +3,8 @@ using System.Text.Json;
 using Dapr.Workflow;
 using Ecommerce.Contracts;
 using Ecommerce.Ordering.Infrastructure;
+using Ecommerce.ServiceDefaults.Dapr;
+using Ecommerce.ServiceDefaults.Errors;
 
 namespace Ecommerce.Ordering.Workflow.Activities;
 

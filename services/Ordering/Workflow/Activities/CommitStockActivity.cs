@@ -1,6 +1,6 @@
 using Dapr.Workflow;
 using Ecommerce.Contracts;
-using Ecommerce.Ordering.Infrastructure;
+using Ecommerce.ServiceDefaults.Dapr;
 
 namespace Ecommerce.Ordering.Workflow.Activities;
 

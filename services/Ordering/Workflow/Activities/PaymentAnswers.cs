@@ -1,5 +1,5 @@
 using Ecommerce.Contracts;
-using Ecommerce.Ordering.Infrastructure;
+using Ecommerce.ServiceDefaults.Dapr;
 
 namespace Ecommerce.Ordering.Workflow.Activities;
 

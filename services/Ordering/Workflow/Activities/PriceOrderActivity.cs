@@ -3,6 +3,7 @@ using Dapr.Workflow;
 using Ecommerce.Contracts;
 using Ecommerce.Ordering.Infrastructure;
 using Ecommerce.Ordering.Model;
+using Ecommerce.ServiceDefaults.Dapr;
 
 namespace Ecommerce.Ordering.Workflow.Activities;
 

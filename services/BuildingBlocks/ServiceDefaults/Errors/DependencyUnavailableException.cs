@@ -1,8 +1,9 @@
-namespace Ecommerce.Cart.Infrastructure;
+namespace Ecommerce.ServiceDefaults.Errors;
 
 /// <summary>
-/// Catalog, pricing or inventory could not answer (down, too slow, or a 5xx). Endpoints turn it
-/// into a 503 (see <c>Apis/DependencyFailureFilter</c>): the request may succeed later.
+/// Another service could not answer (down, too slow, a 5xx, or an answer it never promises). In an endpoint it is a
+/// 503 with Retry-After (<see cref="ExceptionProblemDetailsHandler"/>: the request may succeed later); in a workflow
+/// activity it fails the attempt, which the retry policy repeats.
 /// </summary>
 public sealed class DependencyUnavailableException : Exception
 {

@@ -1,20 +1,25 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dapr.Client;
 using Ecommerce.Contracts;
-using Ecommerce.Ordering.Extensions;
-using Ecommerce.ServiceDefaults.Dapr;
-using Microsoft.Extensions.Options;
+using Ecommerce.ServiceDefaults.Errors;
+using Microsoft.Extensions.Configuration;
 
-namespace Ecommerce.Ordering.Infrastructure;
+namespace Ecommerce.ServiceDefaults.Dapr;
 
 /// <summary>
 /// Calls another service through this service's own sidecar (service invocation; the sidecar adds
-/// <c>dapr-caller-app-id: ordering</c>, which is how payment, shipping and cart recognise the saga) with a deadline.
-/// Every answer the caller can interpret comes back; what means "not available now" — no connection, the deadline
-/// passed, a 5xx (payment's transient 503 included) — is a <see cref="DependencyUnavailableException"/>.
-/// It is the SDK's invocation HttpClient (<see cref="DaprClient.CreateInvokeHttpClient"/>).
+/// <c>dapr-caller-app-id</c>, see <see cref="DaprCaller"/>) with a deadline. Whatever the status, the answer comes
+/// back to the caller to interpret, except what means "not available now" — no connection, the deadline passed, a
+/// 5xx — which is a <see cref="DependencyUnavailableException"/>: a dependency that is down makes a 503, never a
+/// hang or a 500.
+/// <para>
+/// It is the SDK's invocation HttpClient (<see cref="DaprClient.CreateInvokeHttpClient"/>: the app id as host,
+/// rewritten to the sidecar's <c>/v1.0/invoke/{appId}/method/...</c>, with the Dapr API token), which the SDK
+/// recommends over <c>DaprClient.InvokeMethod*</c>.
+/// </para>
 /// </summary>
-public sealed class ServiceInvoker(IConfiguration configuration, IOptions<OrderingOptions> options) : IDisposable
+public sealed class ServiceInvoker(IConfiguration configuration, TimeSpan timeout) : IDisposable
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -85,7 +90,7 @@ public sealed class ServiceInvoker(IConfiguration configuration, IOptions<Orderi
         using (request)
         using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            deadline.CancelAfter(options.Value.DependencyTimeout);
+            deadline.CancelAfter(timeout);
             HttpResponseMessage response;
             try
             {
@@ -93,7 +98,7 @@ public sealed class ServiceInvoker(IConfiguration configuration, IOptions<Orderi
             }
             catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new DependencyUnavailableException(appId, $"no answer within {options.Value.DependencyTimeout.TotalSeconds} s", error);
+                throw new DependencyUnavailableException(appId, $"no answer within {timeout.TotalSeconds} s", error);
             }
             catch (HttpRequestException error)
             {
@@ -101,7 +106,8 @@ public sealed class ServiceInvoker(IConfiguration configuration, IOptions<Orderi
             }
             if ((int)response.StatusCode >= 500)
             {
-                // daprd answers 500 when the target app is not running; the app's own 5xx (payment's transient 503) means the same to us.
+                // daprd answers 500 (ERR_DIRECT_INVOKE) when the target app is not running; the app's own 5xx (payment's
+                // transient 503) means the same to us.
                 var status = (int)response.StatusCode;
                 response.Dispose();
                 throw new DependencyUnavailableException(appId, $"it answered {status}");
