@@ -49,10 +49,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task Out_of_stock_is_rejected_and_the_stock_is_untouched()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 1);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 2);
-        var card = await shopper.AddCardAsync(Shopper.Cards.Success);
+        var (shopper, sku, card) = await ReadyToBuyAsync(stock: 1, quantity: 2, Shopper.Cards.Success);
 
         var orderId = await shopper.CheckoutAsync(card);
         var rejected = await shopper.WaitForStatusAsync(orderId, "rejected");
@@ -65,10 +62,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task A_declined_card_ends_in_payment_failed_and_releases_the_reservation()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 1);
-        var card = await shopper.AddCardAsync(Shopper.Cards.Declined);
+        var (shopper, sku, card) = await ReadyToBuyAsync(stock: 5, quantity: 1, Shopper.Cards.Declined);
 
         var orderId = await shopper.CheckoutAsync(card);
         await shopper.WaitForStatusAsync(orderId, "paymentFailed");
@@ -80,10 +74,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task A_fraud_review_approved_by_an_admin_confirms_the_order()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 1);
-        var card = await shopper.AddCardAsync(Shopper.Cards.FraudReview);
+        var (shopper, sku, card) = await ReadyToBuyAsync(stock: 5, quantity: 1, Shopper.Cards.FraudReview);
 
         var orderId = await shopper.CheckoutAsync(card);
         await shopper.WaitForStatusAsync(orderId, "awaitingFraudReview");
@@ -99,10 +90,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task A_fraud_review_nobody_decides_times_out_rejects_the_order_voids_the_payment_and_releases_the_stock()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 1);
-        var card = await shopper.AddCardAsync(Shopper.Cards.FraudReview);
+        var (shopper, sku, card) = await ReadyToBuyAsync(stock: 5, quantity: 1, Shopper.Cards.FraudReview);
 
         var orderId = await shopper.CheckoutAsync(card);
         await shopper.WaitForStatusAsync(orderId, "awaitingFraudReview");
@@ -116,10 +104,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task A_shipment_that_cannot_be_created_voids_the_payment_and_releases_the_stock()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 1);
-        var card = await shopper.AddCardAsync(Shopper.Cards.Success);
+        var (shopper, sku, card) = await ReadyToBuyAsync(stock: 5, quantity: 1, Shopper.Cards.Success);
 
         // The simulated carrier does not deliver to postal code 00000.
         var orderId = await shopper.CheckoutAsync(card, postalCode: "00000");
@@ -132,10 +117,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task Cancelling_before_capture_releases_everything_and_cancelling_a_confirmed_order_is_refused()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 1);
-        var reviewCard = await shopper.AddCardAsync(Shopper.Cards.FraudReview);
+        var (shopper, sku, reviewCard) = await ReadyToBuyAsync(stock: 5, quantity: 1, Shopper.Cards.FraudReview);
 
         // Held at the fraud review: stock reserved and the payment authorized, nothing captured yet.
         var orderId = await shopper.CheckoutAsync(reviewCard);
@@ -155,10 +137,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task The_saga_finishes_after_the_ordering_app_is_killed_in_the_middle_and_restarted()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 1);
-        var card = await shopper.AddCardAsync(Shopper.Cards.FraudReview);
+        var (shopper, sku, card) = await ReadyToBuyAsync(stock: 5, quantity: 1, Shopper.Cards.FraudReview);
 
         var orderId = await shopper.CheckoutAsync(card);
         await shopper.WaitForStatusAsync(orderId, "awaitingFraudReview");
@@ -173,10 +152,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task The_same_idempotency_key_gives_one_order_and_every_event_delivered_twice_has_one_effect()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 1);
-        var card = await shopper.AddCardAsync(Shopper.Cards.Success);
+        var (shopper, sku, card) = await ReadyToBuyAsync(stock: 5, quantity: 1, Shopper.Cards.Success);
         var key = Guid.NewGuid().ToString("N");
 
         var first = await shopper.CheckoutResponseAsync(card, "10115", key);
@@ -201,10 +177,7 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
     [Fact]
     public async Task The_in_app_feed_streams_a_new_order_live_through_the_gateway()
     {
-        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock: 5);
-        var shopper = await NewShopperAsync();
-        await shopper.AddToCartAsync(sku, 1);
-        var card = await shopper.AddCardAsync(Shopper.Cards.Success);
+        var (shopper, sku, card) = await ReadyToBuyAsync(stock: 5, quantity: 1, Shopper.Cards.Success);
         var orderId = "";
 
         var item = await shopper.ListenForFeedItemAsync("ord-", async () => orderId = await shopper.CheckoutAsync(card));
@@ -212,6 +185,15 @@ public abstract class PurchaseJourneyTests(PlatformFixture fixture)
         Assert.Contains(orderId, item, StringComparison.Ordinal);
         var feed = await shopper.GetAsync("api/notifications/feed");
         Assert.Contains(orderId, feed.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A new product with <paramref name="stock"/> units, and a new shopper with it in the cart and a saved card.</summary>
+    private async Task<(Shopper Shopper, string Sku, string Card)> ReadyToBuyAsync(int stock, int quantity, string cardNumber)
+    {
+        var (_, sku) = await fixture.Admin.StockNewProductAsync(Price, stock);
+        var shopper = await NewShopperAsync();
+        await shopper.AddToCartAsync(sku, quantity);
+        return (shopper, sku, await shopper.AddCardAsync(cardNumber));
     }
 
     private async Task<Shopper> NewShopperAsync()
