@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Ecommerce.EndToEnd.Tests.Journey;
 
 /// <summary>
-/// A client of the gateway that reads answers as JSON and fails a test with the whole answer (status and
+/// A client of the gateway that reads answers as JSON and fails a test with the whole answer (status, challenge and
 /// ProblemDetails) when a call does not give what it expected.
 /// </summary>
 internal class ApiClient(HttpClient http)
@@ -44,7 +44,9 @@ internal class ApiClient(HttpClient http)
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == expected, $"{call}: expected {(int)expected}, got {(int)response.StatusCode} {text}");
+            // A refused token's reason is in WWW-Authenticate, not in the body.
+            var challenge = string.Join(", ", response.Headers.WwwAuthenticate);
+            Assert.True(response.StatusCode == expected, $"{call}: expected {(int)expected}, got {(int)response.StatusCode} {challenge} {text}");
             return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
         }
     }

@@ -28,13 +28,16 @@ internal sealed class RunningPlatform : IAsyncDisposable
 
     private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
     private readonly List<SidecarHost> _sidecars = [];
-    private readonly SharedRuntime _shared = new();
+    private readonly SharedRuntime _shared;
     private readonly string _work;
 
     private RunningPlatform(PlatformProfile profile)
     {
         Profile = profile;
         _work = Directory.CreateTempSubdirectory($"e2e-{profile.Name}-").FullName;
+        // Sidecars find each other by app id in a directory on disk: this run's own, so that a developer's
+        // running platform (same app ids) never answers for ours.
+        _shared = new SharedRuntime(Path.Combine(_work, "names"));
         DataDirectory = Path.Combine(_work, "data");
         Mailbox = profile.Mailbox(DataDirectory);
     }
@@ -130,9 +133,6 @@ internal sealed class RunningPlatform : IAsyncDisposable
     private async Task StartCoreAsync()
     {
         var repository = Repository.Root;
-        // Sidecars find each other by app id in a directory on disk: this run's own, so that a developer's
-        // running platform (same app ids) never answers for ours.
-        Environment.SetEnvironmentVariable("DAPRLOCAL_DIRECTORY", Path.Combine(_work, "names"));
 
         var components = Path.Combine(_work, "components");
         Profile.WriteComponents(repository, components, DataDirectory);

@@ -11,11 +11,14 @@ namespace Ecommerce.DaprLocal.Invocation;
 /// and a lookup lists the live entries for an app id, so sidecars of one runner and separate
 /// <c>sidecar</c> processes find each other. The directory also holds the machine's internal
 /// token, with which one sidecar proves to another that it is a sidecar (and so may name the
-/// calling app); it is created once, readable by this user only.
+/// calling app); it is created once, readable by this user only. An entry names its process by id
+/// and start time: a process killed without withdrawing its entries leaves them behind, and its id
+/// is soon another process's (ids wrap around within hours on a busy machine).
 /// </summary>
 public sealed class SidecarDirectory
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(1);
+    private static readonly DateTime ThisProcessStartedAt = StartTimeOf(Process.GetCurrentProcess());
     private readonly ConcurrentDictionary<string, (DateTime ReadAt, SidecarAddress[] Entries)> _cache = new(StringComparer.Ordinal);
     private (DateTime ReadAt, SidecarAddress[] Entries) _allEntries = (DateTime.MinValue, []);
     private int _roundRobin;
@@ -32,10 +35,14 @@ public sealed class SidecarDirectory
 
     public string InternalToken { get; }
 
-    /// <summary>Announces a sidecar; disposing the result withdraws it.</summary>
+    /// <summary>Announces a sidecar of this process; disposing the result withdraws it.</summary>
     public IDisposable Register(SidecarAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
+        if (address.ProcessId != Environment.ProcessId)
+        {
+            throw new ArgumentException("Only a sidecar of this process can be announced from it.", nameof(address));
+        }
         // Whoever announced this port before is gone (the port is ours now), even if its process id
         // has since been reused: forget it, so that nobody is sent to a sidecar that no longer exists.
         foreach (var stale in Directory.EnumerateFiles(Root, $"*.{address.HttpPort}.json"))
@@ -43,7 +50,7 @@ public sealed class SidecarDirectory
             File.Delete(stale);
         }
         var file = Path.Combine(Root, $"{address.AppId}.{address.ProcessId}.{address.HttpPort}.json");
-        File.WriteAllText(file, JsonSerializer.Serialize(address));
+        File.WriteAllText(file, JsonSerializer.Serialize(address with { ProcessStartedAt = ThisProcessStartedAt }));
         _cache.TryRemove(address.AppId, out _);
         _allEntries = (DateTime.MinValue, []);
         return new Registration(file);
@@ -103,24 +110,30 @@ public sealed class SidecarDirectory
 
     private static bool IsAlive(SidecarAddress? entry)
     {
-        if (entry is null)
+        if (entry?.ProcessStartedAt is not { } startedAt)
         {
             return false;
         }
         if (entry.ProcessId == Environment.ProcessId)
         {
-            return true;
+            return IsSameStart(startedAt, ThisProcessStartedAt);
         }
         try
         {
             using var process = Process.GetProcessById(entry.ProcessId);
-            return !process.HasExited;
+            return !process.HasExited && IsSameStart(startedAt, StartTimeOf(process));
         }
-        catch (ArgumentException)
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
         {
+            // No such process, or it exited while being looked at.
             return false;
         }
     }
+
+    /// <summary>The operating system's start time of a process, in UTC, to the second (how precisely it is kept varies).</summary>
+    private static DateTime StartTimeOf(Process process) => process.StartTime.ToUniversalTime();
+
+    private static bool IsSameStart(DateTime recorded, DateTime actual) => (recorded - actual).Duration() < TimeSpan.FromSeconds(1);
 
     private string LoadOrCreateToken()
     {
@@ -157,4 +170,7 @@ public sealed class SidecarDirectory
 public sealed record SidecarAddress(string AppId, int HttpPort, int GrpcPort, int? AppPort, int ProcessId)
 {
     public IReadOnlyList<string> ActorTypes { get; init; } = [];
+
+    /// <summary>When the process was started (UTC), written by <see cref="SidecarDirectory.Register"/>: with the id, it tells the process from a later one given the same id.</summary>
+    public DateTime? ProcessStartedAt { get; init; }
 }

@@ -213,12 +213,15 @@ public sealed class SidecarHost : IAsyncDisposable
 /// <summary>The logger factory of a sidecar's components, disposed after them.</summary>
 public sealed record ComponentLogs(ILoggerFactory Factory);
 
-/// <summary>What the sidecars of one process share: the in-memory brokers, name resolution, the sidecar-to-sidecar client and the list of sidecars in this process.</summary>
-public sealed class SharedRuntime : IDisposable
+/// <summary>
+/// What the sidecars of one process share: the in-memory brokers, name resolution, the sidecar-to-sidecar client and the
+/// list of sidecars in this process. Name resolution uses the machine's directory unless given one of its own.
+/// </summary>
+public sealed class SharedRuntime(string? nameDirectory = null) : IDisposable
 {
     public InMemoryBrokerRegistry InMemoryBrokers { get; } = new();
 
-    public SidecarDirectory Directory { get; } = new();
+    public SidecarDirectory Directory { get; } = new(nameDirectory);
 
     public SidecarHttpClient SidecarClient { get; } = new();
 
