@@ -39,6 +39,9 @@ internal sealed class BenchmarkSystem : IAsyncDisposable
 
     public string ProductId { get; private set; } = null!;
 
+    /// <summary>This process (the load generator), the runner (both sidecars), the gateway and catalog.</summary>
+    public ProcessCpu Cpu { get; private set; } = null!;
+
     public static async Task<BenchmarkSystem> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         var system = new BenchmarkSystem();
@@ -135,6 +138,13 @@ internal sealed class BenchmarkSystem : IAsyncDisposable
         CatalogAddress = catalog.Address;
         GatewayAddress = gateway.Address;
         GatewaySidecarAddress = gateway.SidecarAddress;
+        Cpu = new ProcessCpu(
+        [
+            ("load", Environment.ProcessId),
+            ("sidecars", _runner.ProcessId),
+            ("gateway", ProcessCpu.ChildRunning(_runner.ProcessId, Path.GetFileName(gatewayAssembly))),
+            ("catalog", ProcessCpu.ChildRunning(_runner.ProcessId, Path.GetFileName(catalogAssembly))),
+        ]);
 
         ProductId = await CreateProductAsync(_identity.AdminToken(), cancellationToken);
     }

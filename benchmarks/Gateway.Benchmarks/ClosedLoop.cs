@@ -5,7 +5,7 @@ namespace Ecommerce.Gateway.Benchmarks;
 /// <summary>Maximum throughput: <c>clients</c> callers, each sending its next request as soon as the last one is answered.</summary>
 internal static class ClosedLoop
 {
-    public static async Task<(double RequestsPerSecond, long Failures)> RunAsync(Func<Task<bool>> request, int clients, TimeSpan duration)
+    public static async Task<(double RequestsPerSecond, long Answered, long Failures)> RunAsync(Func<Task<bool>> request, int clients, TimeSpan duration)
     {
         long succeeded = 0;
         long failed = 0;
@@ -25,6 +25,6 @@ internal static class ClosedLoop
                 }
             }
         })));
-        return (succeeded / watch.Elapsed.TotalSeconds, failed);
+        return (succeeded / watch.Elapsed.TotalSeconds, succeeded, failed);
     }
 }

@@ -23,6 +23,8 @@ internal sealed class DaprLocalRunner : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     /// <param name="dotnet">The <c>dotnet</c> host.</param>

@@ -74,16 +74,22 @@ static async Task MeasureAsync(BenchmarkSystem system, BenchmarkOptions options)
         await ClosedLoop.RunAsync(request, options.Clients, options.Warmup);
     }
 
-    var results = paths.ToDictionary(path => path.Name, _ => new PathResults());
+    var results = paths.ToDictionary(path => path.Name, _ => new PathResults(system.Cpu.Names.Count));
     for (var round = 1; round <= options.Rounds; round++)
     {
         // Alternate which path goes first, so neither always runs on a warmer or cooler machine.
         var order = round % 2 == 1 ? paths : [.. paths.Reverse()];
         foreach (var (name, request) in order)
         {
-            var (rps, failures) = await ClosedLoop.RunAsync(request, options.Clients, options.Duration);
+            var before = system.Cpu.Read();
+            var (rps, answered, failures) = await ClosedLoop.RunAsync(request, options.Clients, options.Duration);
+            var after = system.Cpu.Read();
             results[name].Throughput.Add(rps);
             results[name].Failures += failures;
+            for (var process = 0; process < after.Length; process++)
+            {
+                results[name].CpuPerRequest[process].Add((after[process] - before[process]).TotalMicroseconds / Math.Max(answered, 1));
+            }
         }
         foreach (var (name, request) in order)
         {
@@ -102,6 +108,14 @@ static async Task MeasureAsync(BenchmarkSystem system, BenchmarkOptions options)
     {
         var result = results[name];
         Console.WriteLine($"{name,-10} {Median(result.Throughput),26:N0} {Median(result.P50),18:F2} {Median(result.P99),18:F2} {result.Failures,8}");
+    }
+    Console.WriteLine();
+    Console.WriteLine($"CPU per request in the closed loop (µs, medians; the processes share {Environment.ProcessorCount} cores):");
+    Console.WriteLine($"{"path",-10} " + string.Join(" ", system.Cpu.Names.Select(process => $"{process,10}")) + $" {"total",10}");
+    foreach (var (name, _) in paths)
+    {
+        var perProcess = results[name].CpuPerRequest.Select(Median).ToArray();
+        Console.WriteLine($"{name,-10} " + string.Join(" ", perProcess.Select(cpu => $"{cpu,10:F0}")) + $" {perProcess.Sum(),10:F0}");
     }
     var ratio = Median(results["gateway"].Throughput) / Median(results["direct"].Throughput);
     var gatewayP99 = Median(results["gateway"].P99);
@@ -130,8 +144,11 @@ static string FindRepositoryRoot()
 }
 
 /// <summary>Per-round figures of one path.</summary>
-internal sealed class PathResults
+internal sealed class PathResults(int processes)
 {
+    /// <summary>Per process of <see cref="BenchmarkSystem.Cpu"/>: its CPU time per answered request in each round, in µs.</summary>
+    public List<double>[] CpuPerRequest { get; } = [.. Enumerable.Range(0, processes).Select(_ => new List<double>())];
+
     public List<double> Throughput { get; } = [];
 
     public List<double> P50 { get; } = [];
