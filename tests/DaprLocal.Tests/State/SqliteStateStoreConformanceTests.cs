@@ -1,3 +1,4 @@
+using Ecommerce.DaprLocal.Resources;
 using Ecommerce.DaprLocal.State;
 using Microsoft.Data.Sqlite;
 
@@ -72,6 +73,33 @@ public sealed class SqliteStateStoreConformanceTests : StateStoreConformanceTest
 
         Assert.True(File.Exists(DatabaseFile));
         Assert.Equal(Bytes("1"), (await store.GetAsync(Key("item"), CancellationToken.None))!.Value);
+    }
+
+    [Fact]
+    public async Task Pragmas_in_the_connection_string_run_on_the_stores_connections()
+    {
+        // user_version is kept in the file, so another connection can see that the store's connection ran the pragma.
+        var store = await OpenAsync(("connectionString", $"file:{DatabaseFile}?_pragma=synchronous(NORMAL)&_pragma=user_version(7)&cache=private"));
+
+        await store.SetAsync(new StateWrite(Key("item"), Bytes("1")), CancellationToken.None);
+
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=false");
+        await connection.OpenAsync();
+        Assert.Equal("7", await ScalarAsync(connection, "PRAGMA user_version"));
+        Assert.Equal(Bytes("1"), (await store.GetAsync(Key("item"), CancellationToken.None))!.Value);
+    }
+
+    [Theory]
+    [InlineData("busy_timeout(100)", "busyTimeout")]
+    [InlineData("journal_mode(DELETE)", "disableWAL")]
+    [InlineData("foreign_keys(1)", "foreign_keys")]
+    [InlineData("synchronous(NORMAL);DROP TABLE items", "name(value)")]
+    public async Task Pragmas_daprd_sets_itself_or_that_are_not_pragmas_are_refused(string pragma, string named)
+    {
+        var error = await Assert.ThrowsAsync<ComponentConfigurationException>(() =>
+            OpenAsync(("connectionString", $"file:{DatabaseFile}?_pragma={Uri.EscapeDataString(pragma)}")));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace Ecommerce.DaprLocal.State;
 /// <c>is_binary = 0</c>, which daprd reads back byte for byte; base64 rows that daprd wrote with
 /// <c>is_binary = 1</c> are decoded. ETags are GUIDs. Every write runs in <c>BEGIN IMMEDIATE</c>,
 /// which takes the write lock up front: an ETag check and its write cannot interleave with another
-/// writer, and waiting for the lock honours the busy timeout. Queries are evaluated in process.
+/// writer, and waiting for the lock honours the busy timeout. Queries are evaluated in process. The
+/// connection string is read as daprd reads it, <c>_pragma</c> options included (<see cref="SqliteConnectionString"/>).
 /// </summary>
 public sealed partial class SqliteStateStore : IStateStore
 {
@@ -24,7 +25,7 @@ public sealed partial class SqliteStateStore : IStateStore
     private readonly bool _inMemory;
     private readonly string _table;
     private readonly string _metadataTable;
-    private readonly int _busyTimeoutMilliseconds;
+    private readonly string _connectionSettings;
     private readonly bool _disableWal;
     private readonly TimeSpan? _cleanupInterval;
     private readonly TimeSpan? _defaultTtl;
@@ -44,15 +45,23 @@ public sealed partial class SqliteStateStore : IStateStore
         _table = Identifier(component, "tableName", "state");
         _metadataTable = Identifier(component, "metadataTableName", "metadata");
         var timeout = StateComponentMetadata.GetTimeout(component, TimeSpan.FromSeconds(20));
-        _busyTimeoutMilliseconds = (int)component.GetDuration("busyTimeout", TimeSpan.FromSeconds(2)).TotalMilliseconds;
+        var busyTimeoutMilliseconds = (int)component.GetDuration("busyTimeout", TimeSpan.FromSeconds(2)).TotalMilliseconds;
         _disableWal = component.GetBool("disableWAL", false);
         _cleanupInterval = StateComponentMetadata.GetCleanupInterval(component, TimeSpan.Zero);
         _defaultTtl = StateTtl.StoreDefault(component);
         _logger = logger ?? NullLogger.Instance;
         _name = component.Name;
+        var parsed = SqliteConnectionString.Parse(component, connectionString);
+        if (parsed.TransactionLock is { } transactionLock && transactionLock != "immediate")
+        {
+            LogTransactionLockIgnored(_logger, _name, transactionLock);
+        }
+        // Per connection, not per file: run on every connection the store opens, in one statement.
+        _connectionSettings = string.Join("; ",
+            [$"PRAGMA busy_timeout = {busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}", .. parsed.Pragmas]);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = connectionString,
+            DataSource = parsed.DataSource,
             DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
             Pooling = !_inMemory,
         }.ToString();
@@ -67,6 +76,7 @@ public sealed partial class SqliteStateStore : IStateStore
         {
             _memoryConnection = new SqliteConnection(_connectionString);
             await _memoryConnection.OpenAsync(cancellationToken);
+            await ExecuteAsync(_memoryConnection, _connectionSettings, cancellationToken);
         }
         await using (var lease = await OpenAsync(cancellationToken))
         {
@@ -236,7 +246,7 @@ public sealed partial class SqliteStateStore : IStateStore
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+            await ExecuteAsync(connection, _connectionSettings, cancellationToken);
             return new Lease(connection, null);
         }
         catch
@@ -278,6 +288,9 @@ public sealed partial class SqliteStateStore : IStateStore
         connectionString.StartsWith(":memory:", StringComparison.OrdinalIgnoreCase)
         || connectionString.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase)
         || (connectionString.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && connectionString.Contains("mode=memory", StringComparison.OrdinalIgnoreCase));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "State store {Store}: _txlock={TransactionLock} in the connection string is not honoured; DaprLocal begins every write IMMEDIATE (daprd's recommended value)")]
+    private static partial void LogTransactionLockIgnored(ILogger logger, string store, string transactionLock);
 
     // Table names go into SQL text: only what daprd accepts (letters, digits, underscore).
     private static string Identifier(ComponentDefinition component, string key, string defaultValue)
