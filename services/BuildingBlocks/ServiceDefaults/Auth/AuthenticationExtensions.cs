@@ -25,7 +25,8 @@ public static class AuthenticationExtensions
     public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName);
-        builder.Services.AddHttpClient(JwksConfigurationRetriever.HttpClientName);
+        // A key read that hangs would hold every authenticated request behind it: give up well before callers do.
+        builder.Services.AddHttpClient(JwksConfigurationRetriever.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -37,6 +38,19 @@ public static class AuthenticationExtensions
                     : new Uri(settings.JwksUrl);
 
                 bearer.MapInboundClaims = false;
+                bearer.Events = new JwtBearerEvents
+                {
+                    // Without keys the handler can only say "no key for this signature" (401), which blames the token.
+                    // Asking for the keys tells whose fault it is: if identity cannot be read, the call throws, and the
+                    // shared exception handler answers 503 with the reason; if the keys are there, the 401 stands.
+                    OnAuthenticationFailed = async failed =>
+                    {
+                        if (failed.Exception is SecurityTokenSignatureKeyNotFoundException && failed.Options.ConfigurationManager is { } keys)
+                        {
+                            await keys.GetConfigurationAsync(failed.HttpContext.RequestAborted);
+                        }
+                    },
+                };
                 bearer.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
                     jwksUrl.ToString(),
                     new JwksConfigurationRetriever(),

@@ -23,4 +23,17 @@ public static class DependencyFailure
         }
         return false;
     }
+
+    /// <summary>The <see cref="DependencyUnavailableException"/> that says which service and why, however deeply a library wrapped it.</summary>
+    public static DependencyUnavailableException? Explained(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DependencyUnavailableException explained)
+            {
+                return explained;
+            }
+        }
+        return null;
+    }
 }

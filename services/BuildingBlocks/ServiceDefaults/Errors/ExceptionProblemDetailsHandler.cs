@@ -39,7 +39,7 @@ internal sealed partial class ExceptionProblemDetailsHandler(
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "A service this request depends on is unavailable. Try again shortly.",
                 // Which service and why, when a call to another service said so (never anything from a request).
-                Detail = (exception as DependencyUnavailableException)?.Message,
+                Detail = DependencyFailure.Explained(exception)?.Message,
             };
         }
         else if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
