@@ -29,6 +29,9 @@ internal sealed partial class PlatformUnderLoad : IAsyncDisposable
 
     public IReadOnlyList<int> AppPorts { get; }
 
+    /// <summary>DaprLocal's runner: the sidecars live in it, and it starts the apps.</summary>
+    public int RunnerId => _runner.Id;
+
     public string AdminPassword { get; }
 
     public static Uri Gateway { get; } = new("http://127.0.0.1:5100/");

@@ -37,6 +37,7 @@ for (var i = 1; i <= options.WarmupRounds; i++)
     var warmup = await round.RunAsync(options.Checkouts);
     Console.WriteLine($"Warm-up {i}/{options.WarmupRounds}: {warmup.CheckoutsPerSecond:0.0} checkouts/s");
 }
+var cpuBefore = ProcessCpu.Read(platform.RunnerId);
 for (var i = 1; i <= options.Rounds; i++)
 {
     Console.WriteLine($"Round {i}/{options.Rounds}: {options.Checkouts} checkouts, {options.Concurrency} at a time");
@@ -50,6 +51,8 @@ for (var i = 1; i <= options.Rounds; i++)
     }
 }
 
+var cpuAfter = ProcessCpu.Read(platform.RunnerId);
+
 Console.WriteLine("Checking the invariants ...");
 var (violations, orders) = await Invariants.CheckAsync(admin, shoppers, skus, options.Stock, options.Settle);
 
@@ -60,6 +63,14 @@ Console.WriteLine($"Checkouts (median of {results.Count} rounds, {options.Concur
 Console.WriteLine($"  {rate:0.0} checkouts/s   p50 {Median(r => r.Percentile(0.50)):0} ms   p99 {Median(r => r.Percentile(0.99)):0} ms   (submit → Confirmed)");
 Console.WriteLine($"  baseline {baseline:0} gateway reads/s in the same run: one checkout costs {baseline / rate:0.0} gateway reads");
 Console.WriteLine($"  outcomes: {string.Join(", ", orders.GroupBy(o => o.Status).Select(g => $"{g.Key} {g.Count()}"))}");
+var measuredCheckouts = results.Sum(r => r.Orders.Count);
+var cpuPerCheckout = cpuAfter.Keys.Intersect(cpuBefore.Keys)
+    .Select(process => (Process: process, Milliseconds: (cpuAfter[process] - cpuBefore[process]).TotalMilliseconds / measuredCheckouts))
+    .OrderByDescending(entry => entry.Milliseconds)
+    .ToList();
+var cpuTotal = cpuPerCheckout.Sum(entry => entry.Milliseconds);
+Console.WriteLine($"  CPU per checkout over the measured rounds: {cpuTotal:0} ms in all; " +
+    string.Join(", ", cpuPerCheckout.Select(entry => $"{entry.Process} {entry.Milliseconds:0.0} ms ({entry.Milliseconds / cpuTotal:P0})")));
 Console.WriteLine(violations.Count == 0
     ? $"Invariants: all hold over {orders.Count} orders (every order ended; stock conserved, nothing reserved; captured = fulfilled totals)."
     : $"Invariants: {violations.Count} VIOLATED:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", violations.Take(20)));
