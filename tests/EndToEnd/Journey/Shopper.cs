@@ -91,11 +91,14 @@ internal sealed partial class Shopper(HttpClient http, Mailbox mailbox) : ApiCli
 
     public static string StatusOf(JsonNode order) => order["status"]!.GetValue<string>();
 
-    /// <summary>Waits until the order is in <paramref name="status"/>, failing at once if it ends anywhere else.</summary>
+    /// <summary>
+    /// Waits until the order has been in <paramref name="status"/> (its status history says so: the carrier may move
+    /// a confirmed order on to shipped between two reads), failing at once if it ends anywhere else.
+    /// </summary>
     public async Task<JsonNode> WaitForStatusAsync(string orderId, string status, TimeSpan? within = null) =>
         await Polling.UntilAsync(
             () => OrderAsync(orderId),
-            order => StatusOf(order) == status || (IsTerminal(StatusOf(order)) && Fail(order, status)),
+            order => HasBeen(order, status) || (IsTerminal(StatusOf(order)) && Fail(order, status)),
             within ?? TimeSpan.FromSeconds(60),
             order => order.ToJsonString());
 
@@ -132,6 +135,9 @@ internal sealed partial class Shopper(HttpClient http, Mailbox mailbox) : ApiCli
     public static decimal Total(JsonNode order) => order["totals"]!["total"]!.GetValue<decimal>();
 
     public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static bool HasBeen(JsonNode order, string status) =>
+        StatusOf(order) == status || order["statusHistory"]!.AsArray().Any(change => change!["status"]!.GetValue<string>() == status);
 
     private static bool IsTerminal(string status) => status is "rejected" or "paymentFailed" or "failed" or "cancelled";
 
