@@ -39,8 +39,8 @@ internal sealed class BenchmarkSystem : IAsyncDisposable
 
     public string ProductId { get; private set; } = null!;
 
-    /// <summary>This process (the load generator), the runner (both sidecars), the gateway and catalog.</summary>
-    public ProcessCpu Cpu { get; private set; } = null!;
+    /// <summary>DaprLocal's runner: both sidecars live in it, and it starts catalog and the gateway.</summary>
+    public int RunnerId => _runner!.ProcessId;
 
     public static async Task<BenchmarkSystem> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
@@ -138,13 +138,6 @@ internal sealed class BenchmarkSystem : IAsyncDisposable
         CatalogAddress = catalog.Address;
         GatewayAddress = gateway.Address;
         GatewaySidecarAddress = gateway.SidecarAddress;
-        Cpu = new ProcessCpu(
-        [
-            ("load", Environment.ProcessId),
-            ("sidecars", _runner.ProcessId),
-            ("gateway", ProcessCpu.ChildRunning(_runner.ProcessId, Path.GetFileName(gatewayAssembly))),
-            ("catalog", ProcessCpu.ChildRunning(_runner.ProcessId, Path.GetFileName(catalogAssembly))),
-        ]);
 
         ProductId = await CreateProductAsync(_identity.AdminToken(), cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using Ecommerce.Gateway.Benchmarks;
+using Ecommerce.Measurement;
 
 // Build, then run (Release: it launches the services' and DaprLocal's Release build outputs):
 //   dotnet build benchmarks/Gateway.Benchmarks -c Release && dotnet benchmarks/Gateway.Benchmarks/bin/Release/net10.0/Ecommerce.Gateway.Benchmarks.dll [--seconds 3] [--rounds 5] [--clients 16] [--rate 500] [--warmup 8]
@@ -74,19 +75,19 @@ static async Task MeasureAsync(BenchmarkSystem system, BenchmarkOptions options)
         await ClosedLoop.RunAsync(request, options.Clients, options.Warmup);
     }
 
-    var results = paths.ToDictionary(path => path.Name, _ => new PathResults(system.Cpu.Names.Count));
+    var results = paths.ToDictionary(path => path.Name, _ => new PathResults());
     for (var round = 1; round <= options.Rounds; round++)
     {
         // Alternate which path goes first, so neither always runs on a warmer or cooler machine.
         var order = round % 2 == 1 ? paths : [.. paths.Reverse()];
         foreach (var (name, request) in order)
         {
-            var before = system.Cpu.Read();
+            var before = ProcessCpu.Read(system.RunnerId);
             var (rps, answered, failures) = await ClosedLoop.RunAsync(request, options.Clients, options.Duration);
-            var after = system.Cpu.Read();
+            var after = ProcessCpu.Read(system.RunnerId);
             results[name].Throughput.Add(rps);
             results[name].Failures += failures;
-            for (var process = 0; process < after.Length; process++)
+            foreach (var process in PathResults.Processes)
             {
                 results[name].CpuPerRequest[process].Add((after[process] - before[process]).TotalMicroseconds / Math.Max(answered, 1));
             }
@@ -111,11 +112,11 @@ static async Task MeasureAsync(BenchmarkSystem system, BenchmarkOptions options)
     }
     Console.WriteLine();
     Console.WriteLine($"CPU per request in the closed loop (µs, medians; the processes share {Environment.ProcessorCount} cores):");
-    Console.WriteLine($"{"path",-10} " + string.Join(" ", system.Cpu.Names.Select(process => $"{process,10}")) + $" {"total",10}");
+    Console.WriteLine($"{"path",-10} " + string.Join(" ", PathResults.Processes.Select(process => $"{process,12}")) + $" {"total",12}");
     foreach (var (name, _) in paths)
     {
-        var perProcess = results[name].CpuPerRequest.Select(Median).ToArray();
-        Console.WriteLine($"{name,-10} " + string.Join(" ", perProcess.Select(cpu => $"{cpu,10:F0}")) + $" {perProcess.Sum(),10:F0}");
+        var perProcess = PathResults.Processes.Select(process => Median(results[name].CpuPerRequest[process])).ToArray();
+        Console.WriteLine($"{name,-10} " + string.Join(" ", perProcess.Select(cpu => $"{cpu,12:F0}")) + $" {perProcess.Sum(),12:F0}");
     }
     var ratio = Median(results["gateway"].Throughput) / Median(results["direct"].Throughput);
     var gatewayP99 = Median(results["gateway"].P99);
@@ -144,10 +145,13 @@ static string FindRepositoryRoot()
 }
 
 /// <summary>Per-round figures of one path.</summary>
-internal sealed class PathResults(int processes)
+internal sealed class PathResults
 {
-    /// <summary>Per process of <see cref="BenchmarkSystem.Cpu"/>: its CPU time per answered request in each round, in µs.</summary>
-    public List<double>[] CpuPerRequest { get; } = [.. Enumerable.Range(0, processes).Select(_ => new List<double>())];
+    /// <summary>The processes whose CPU time per request is shown, as <see cref="ProcessCpu"/> names them.</summary>
+    public static readonly string[] Processes = ["load program", "daprlocal", "gateway", "catalog"];
+
+    /// <summary>Per process (<see cref="ProcessCpu"/>'s names): its CPU time per answered request in each round, in µs.</summary>
+    public Dictionary<string, List<double>> CpuPerRequest { get; } = Processes.ToDictionary(process => process, _ => new List<double>());
 
     public List<double> Throughput { get; } = [];
 

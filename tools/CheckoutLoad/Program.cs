@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Ecommerce.CheckoutLoad;
+using Ecommerce.Measurement;
 
 // dotnet run -c Release --project tools/CheckoutLoad -- [--rounds 3] [--warmup-rounds 2] [--checkouts 200] [--concurrency 32] [--skus 20]
 var options = LoadOptions.Parse(args);

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Ecommerce.CheckoutLoad;
+namespace Ecommerce.Measurement;
 
 /// <summary>
-/// The CPU time each process of the platform has used: DaprLocal's runner (every sidecar and the workflow engine),
-/// each app it started, and this program. Read before and after the measured rounds, it says what one checkout
-/// costs each process, which is where the throughput goes when they all share the same cores.
+/// The CPU time each process of a running platform has used: DaprLocal's runner (every sidecar and the workflow
+/// engine), each app it started, and the measuring program itself. Read before and after a measurement, it says what
+/// one operation costs each process, which is where the throughput goes when they all share the same cores. One
+/// source file, linked into the programs that measure (the checkout load program, the gateway benchmark).
 /// </summary>
 internal static partial class ProcessCpu
 {
