@@ -84,14 +84,31 @@ public sealed class TestSidecar : IAsyncDisposable
         return sidecar;
     }
 
+    private static readonly HashSet<int> HandedOutPorts = [];
+
     /// <summary>The process-wide shared part (in-memory brokers, name directory), as one runner has.</summary>
     public static SharedRuntime Shared { get; } = new();
 
+    /// <summary>
+    /// A loopback port nobody listens on, never one this process was given before: a port is handed out released, and
+    /// until its owner binds it the operating system may offer it again (an app's port, given before its sidecar's,
+    /// came back as the sidecar's and the app could not start).
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOutPorts)
+            {
+                if (HandedOutPorts.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
