@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapr.Client;
 using Ecommerce.ServiceDefaults.Auth;
 using Ecommerce.ServiceDefaults.Validation;
@@ -21,18 +22,22 @@ public sealed class TestService : IAsyncDisposable
     private TestService(WebApplication app, Uri address)
     {
         _app = app;
+        Services = app.Services;
         Address = address;
         Client = new HttpClient { BaseAddress = address };
     }
 
     public Uri Address { get; }
 
+    public IServiceProvider Services { get; }
+
     public HttpClient Client { get; }
 
     /// <param name="sidecar">The sidecar's HTTP endpoint; by default an address where nothing listens.</param>
     /// <param name="jwksUrl">Where signing keys are published.</param>
     /// <param name="appApiToken">APP_API_TOKEN, when the test needs one.</param>
-    public static async Task<TestService> StartAsync(Uri? sidecar = null, Uri? jwksUrl = null, string? appApiToken = null)
+    /// <param name="otlpEndpoint">OTEL_EXPORTER_OTLP_ENDPOINT, when the test needs one.</param>
+    public static async Task<TestService> StartAsync(Uri? sidecar = null, Uri? jwksUrl = null, string? appApiToken = null, Uri? otlpEndpoint = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -43,6 +48,7 @@ public sealed class TestService : IAsyncDisposable
             ["DAPR_GRPC_ENDPOINT"] = LoopbackServer.UnusedAddress().ToString(),
             ["Jwt:JwksUrl"] = jwksUrl?.ToString(),
             ["APP_API_TOKEN"] = appApiToken,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint?.ToString(),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
 
@@ -58,6 +64,9 @@ public sealed class TestService : IAsyncDisposable
         api.MapGet("/support", () => TypedResults.Ok("support area")).RequireAuthorization(Policies.Support);
         api.MapGet("/mine", () => TypedResults.Ok("customer area")).RequireAuthorization(Policies.Customer);
         api.MapGet("/boom", string () => throw new InvalidOperationException("secret internal detail"));
+        api.MapGet("/trace", () => Activity.Current is { } activity
+            ? TypedResults.Ok(new TraceSeen(activity.TraceId.ToString(), activity.ActivityTraceFlags.HasFlag(ActivityTraceFlags.Recorded)))
+            : TypedResults.Ok(new TraceSeen(null, false)));
         api.MapGet("/stored/{key}", async (string key, DaprClient dapr) => TypedResults.Ok(await dapr.GetStateAsync<string>("any-store", key)));
 
         await app.StartAsync();
@@ -71,6 +80,9 @@ public sealed class TestService : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
+
+/// <summary>The request's activity as the handler sees it: its trace and the sampled flag it carries on.</summary>
+public sealed record TraceSeen(string? TraceId, bool Sampled);
 
 public enum ThingColour
 {

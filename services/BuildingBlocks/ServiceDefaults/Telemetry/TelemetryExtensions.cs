@@ -11,10 +11,12 @@ namespace Ecommerce.ServiceDefaults.Telemetry;
 public static class TelemetryExtensions
 {
     /// <summary>
-    /// OpenTelemetry traces and metrics. Context propagation is W3C <c>traceparent</c>, the
-    /// format daprd propagates, so one trace follows a request through every sidecar hop.
-    /// OTLP export switches on when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; metrics are
-    /// always scrapeable at <c>/metrics</c> (Prometheus text format).
+    /// OpenTelemetry metrics, always scrapeable at <c>/metrics</c> (Prometheus text format), and
+    /// traces exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Spans are
+    /// recorded only then: without an exporter they would cost every request CPU and go nowhere.
+    /// The W3C <c>traceparent</c> (the format daprd propagates) flows either way, as ASP.NET Core
+    /// and HttpClient carry it on with the caller's sampled flag, so log events keep their trace
+    /// id and one trace still follows a request through every sidecar hop.
     /// </summary>
     public static IHostApplicationBuilder AddDefaultTelemetry(this IHostApplicationBuilder builder)
     {
@@ -22,10 +24,6 @@ public static class TelemetryExtensions
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(appId))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !InfrastructureEndpoints.Contains(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddGrpcClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -34,6 +32,10 @@ public static class TelemetryExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !InfrastructureEndpoints.Contains(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddGrpcClientInstrumentation());
             telemetry.UseOtlpExporter();
         }
 
