@@ -44,6 +44,16 @@ public sealed class InMemoryTransactionalStore : ITransactionalStore
         }
     }
 
+    public Task<StateReads> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(new StateReads(keys.Distinct(StringComparer.Ordinal)
+                .Where(key => _items.TryGetValue(key, out var item) && item.IsLive)
+                .Select(key => KeyValuePair.Create(key, (Encoding.UTF8.GetString(_items[key].Json), _items[key].ETag)))));
+        }
+    }
+
     public async Task<IReadOnlyList<Versioned<T>>> GetManyAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         where T : class
     {

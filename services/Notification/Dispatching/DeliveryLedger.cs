@@ -6,60 +6,108 @@ using Microsoft.Extensions.Options;
 namespace Ecommerce.Notification.Dispatching;
 
 /// <summary>
-/// The delivery records: deduplication and history in one. A delivery is claimed before anything is sent — the
-/// first claim inserts the record (first-write) and prepends it to the user's history in one transaction; a
-/// later claim of a failed or abandoned one updates it against its ETag — so two concurrent deliveries of one
-/// event cannot both send. The claimer then records the outcome against the ETag of its claim.
+/// The delivery records: deduplication and history in one. Deliveries are claimed before anything is sent — a new
+/// one is inserted (first-write) and prepended to its user's history, a failed or abandoned one is updated against
+/// its ETag, all the deliveries of one event in one transaction — so two concurrent deliveries of one event cannot
+/// both send. The claimer then records each outcome against the ETag of its claim.
 /// </summary>
 public sealed class DeliveryLedger(ITransactionalStore store, TimeProvider clock, IOptions<NotificationOptions> options)
 {
-    public async Task<DeliveryClaim> ClaimAsync(DeliveryRecord fresh, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the deliveries (the claims in the same order). A delivery with a skip reason is recorded as skipped in
+    /// the same transaction and comes back done: nothing is to be sent for it. <paramref name="known"/> is what the
+    /// caller read already (the records and the history); the store is read again only after a conflict.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryClaim>> ClaimAsync(IReadOnlyList<DeliveryRequest> requests, StateReads? known, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(fresh);
+        ArgumentNullException.ThrowIfNull(requests);
         var settings = options.Value;
-        var key = NotificationStateKeys.Delivery(fresh.Id);
-        var historyKey = NotificationStateKeys.History(fresh.UserId);
+        IReadOnlyCollection<string> keys =
+        [
+            .. requests.Select(request => NotificationStateKeys.Delivery(request.Fresh.Id)),
+            .. requests.Select(request => NotificationStateKeys.History(request.Fresh.UserId)).Distinct(StringComparer.Ordinal),
+        ];
         for (var attempt = 1; attempt <= settings.ConcurrencyAttempts; attempt++)
         {
+            var reads = attempt == 1 && known is not null ? known : await store.ReadAsync(keys, cancellationToken);
             var now = clock.GetUtcNow();
-            var existing = await store.GetAsync<DeliveryRecord>(key, cancellationToken);
-            StateChange[] changes;
-            DeliveryRecord claimed;
-            if (existing is null)
+            var claims = new DeliveryClaim[requests.Count];
+            var changes = new List<StateChange>();
+            var histories = new Dictionary<string, (HistoryIndex Index, string? ETag)>(StringComparer.Ordinal);
+            for (var i = 0; i < requests.Count; i++)
             {
-                claimed = fresh with { Status = DeliveryState.Pending, Attempts = 1, CreatedAt = now, ClaimedAt = now };
-                var history = await store.GetAsync<HistoryIndex>(historyKey, cancellationToken);
-                changes =
-                [
-                    new StateChange.Insert(key, claimed, settings.RetainFor),
-                    StateChange.Write(historyKey, (history?.Value ?? HistoryIndex.Empty).Prepend(fresh.Id, settings.HistoryLimit), history?.ETag),
-                ];
-            }
-            else
-            {
-                var record = existing.Value;
-                if (record.Status is DeliveryState.Sent or DeliveryState.Skipped)
+                var (fresh, skip) = requests[i];
+                var key = NotificationStateKeys.Delivery(fresh.Id);
+                var existing = reads.Get<DeliveryRecord>(key);
+                if (existing?.Value is { Status: DeliveryState.Sent or DeliveryState.Skipped })
                 {
-                    return DeliveryClaim.Done;
+                    claims[i] = DeliveryClaim.Done;
+                    continue;
                 }
-                if (record.Status == DeliveryState.Pending && record.ClaimedAt is { } claimedAt && now - claimedAt < settings.ClaimLease)
+                if (existing?.Value is { Status: DeliveryState.Pending, ClaimedAt: { } claimedAt } && now - claimedAt < settings.ClaimLease)
                 {
-                    return DeliveryClaim.Busy;
+                    claims[i] = DeliveryClaim.Busy;
+                    continue;
                 }
                 // The recipient may have changed since (a new phone number): the claim records today's.
-                claimed = record with { Status = DeliveryState.Pending, Attempts = record.Attempts + 1, Recipient = fresh.Recipient, ClaimedAt = now };
-                changes = [new StateChange.Update(key, claimed, existing.ETag, settings.RetainFor)];
+                var record = existing is null
+                    ? fresh with { Attempts = 1, CreatedAt = now }
+                    : existing.Value with { Attempts = existing.Value.Attempts + 1, Recipient = fresh.Recipient };
+                record = skip is null
+                    ? record with { Status = DeliveryState.Pending, ClaimedAt = now }
+                    : record with { Status = DeliveryState.Skipped, Error = skip, ClaimedAt = null };
+                if (existing is null)
+                {
+                    changes.Add(new StateChange.Insert(key, record, settings.RetainFor));
+                    var historyKey = NotificationStateKeys.History(fresh.UserId);
+                    var history = histories.TryGetValue(historyKey, out var changed)
+                        ? changed
+                        : reads.Get<HistoryIndex>(historyKey) is { } stored ? (Index: stored.Value, ETag: stored.ETag) : (Index: HistoryIndex.Empty, ETag: null);
+                    histories[historyKey] = (history.Index.Prepend(fresh.Id, settings.HistoryLimit), history.ETag);
+                }
+                else
+                {
+                    changes.Add(new StateChange.Update(key, record, existing.ETag, settings.RetainFor));
+                }
+                claims[i] = skip is null ? new DeliveryClaim(DeliveryClaimKind.Claimed, record) : DeliveryClaim.Done;
+            }
+            changes.AddRange(histories.Select(history => StateChange.Write(history.Key, history.Value.Index, history.Value.ETag)));
+            if (changes.Count == 0)
+            {
+                return claims;
             }
             if (await store.TryCommitAsync(changes, cancellationToken))
             {
-                var stored = await store.GetAsync<DeliveryRecord>(key, cancellationToken);
-                return stored is not null && stored.Value.ClaimedAt == claimed.ClaimedAt && stored.Value.Status == DeliveryState.Pending
-                    ? new DeliveryClaim(DeliveryClaimKind.Claimed, stored.Value, stored.ETag)
-                    : DeliveryClaim.Busy;
+                return await WithETagsAsync(claims, cancellationToken);
             }
             await ConcurrencyPause.WaitAsync(attempt, cancellationToken);
         }
-        return DeliveryClaim.Busy;
+        return [.. requests.Select(_ => DeliveryClaim.Busy)];
+    }
+
+    /// <summary>
+    /// The committed claims with the ETags they were stored at (a transaction does not answer them), read in one go.
+    /// A claim no longer stored as committed was taken over meanwhile: busy.
+    /// </summary>
+    private async Task<IReadOnlyList<DeliveryClaim>> WithETagsAsync(DeliveryClaim[] claims, CancellationToken cancellationToken)
+    {
+        var claimed = claims.Where(claim => claim.Kind == DeliveryClaimKind.Claimed).Select(claim => NotificationStateKeys.Delivery(claim.Record!.Id)).ToList();
+        if (claimed.Count == 0)
+        {
+            return claims;
+        }
+        var stored = await store.ReadAsync(claimed, cancellationToken);
+        return [.. claims.Select(claim =>
+        {
+            if (claim.Kind != DeliveryClaimKind.Claimed)
+            {
+                return claim;
+            }
+            var now = stored.Get<DeliveryRecord>(NotificationStateKeys.Delivery(claim.Record!.Id));
+            return now is not null && now.Value.ClaimedAt == claim.Record.ClaimedAt && now.Value.Status == DeliveryState.Pending
+                ? new DeliveryClaim(DeliveryClaimKind.Claimed, now.Value, now.ETag)
+                : DeliveryClaim.Busy;
+        })];
     }
 
     /// <summary>The claimed delivery's outcome, as the change to commit (alone, or with the feed item it adds).</summary>

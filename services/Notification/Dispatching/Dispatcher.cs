@@ -4,19 +4,24 @@ using Ecommerce.Notification.Feed;
 using Ecommerce.Notification.Infrastructure;
 using Ecommerce.Notification.Model;
 using Ecommerce.Notification.Templates;
+using Ecommerce.ServiceDefaults.State;
 
 namespace Ecommerce.Notification.Dispatching;
 
 /// <summary>
 /// Turns an <see cref="Occurrence"/> into messages, one per channel, each exactly once: claim the delivery
-/// record (first-write), apply the preferences, render the template, send, record the outcome. A delivery that
+/// records (first-write), apply the preferences, render the template, send, record the outcome. A delivery that
 /// was sent or skipped before is not touched again; a failed or abandoned one is retried by the next delivery of
 /// the event. Nothing that may hold a secret (message texts, placeholder values) is logged or stored with the
 /// record; error texts are scrubbed of secret values.
+/// <para>
+/// Everything a dispatch starts from is read in one call to the sidecar (the contact, the preferences, the
+/// templates, the delivery records, the history and the feed), and every channel is claimed in one transaction:
+/// an event costs a few round trips whatever its channels. A value is read again only after a conflict.
+/// </para>
 /// </summary>
 public sealed partial class Dispatcher(
-    ContactDirectory contacts,
-    PreferencesStore preferences,
+    ITransactionalStore store,
     TemplateStore templates,
     DeliveryLedger ledger,
     InAppFeed feed,
@@ -29,8 +34,21 @@ public sealed partial class Dispatcher(
     {
         ArgumentNullException.ThrowIfNull(occurrence);
         var definition = TemplateCatalog.Get(occurrence.EventType);
-        var contact = await contacts.FindAsync(occurrence.UserId, cancellationToken);
-        var choices = (await preferences.GetAsync(occurrence.UserId, cancellationToken))?.Value ?? Preferences.Default;
+        var user = occurrence.UserId;
+        var channels = occurrence.Channels.Distinct().ToList();
+        var deliveryIds = channels.Select(channel => DeliveryIds.Of(occurrence.EventType, occurrence.BusinessKey, channel, user)).ToList();
+        var known = await store.ReadAsync(
+            [
+                NotificationStateKeys.Contact(user),
+                NotificationStateKeys.Preferences(user),
+                NotificationStateKeys.History(user),
+                NotificationStateKeys.Feed(user),
+                .. channels.Select(channel => NotificationStateKeys.Template(occurrence.EventType, channel)),
+                .. deliveryIds.Select(NotificationStateKeys.Delivery),
+            ],
+            cancellationToken);
+        var contact = known.Get<Contact>(NotificationStateKeys.Contact(user))?.Value;
+        var choices = known.Get<Preferences>(NotificationStateKeys.Preferences(user))?.Value ?? Preferences.Default;
         var values = new Dictionary<string, string>(occurrence.Values, StringComparer.Ordinal);
         if (!values.ContainsKey("name"))
         {
@@ -38,40 +56,36 @@ public sealed partial class Dispatcher(
         }
         var secrets = values.Where(pair => definition.IsSecret(pair.Key) && pair.Value.Length > 0).Select(pair => pair.Value).ToList();
 
+        var recipients = channels.Select(channel => Recipient(occurrence, channel, contact, choices)).ToList();
+        var requests = channels.Select((channel, i) => new DeliveryRequest(
+            new DeliveryRecord(deliveryIds[i], user, occurrence.EventType, channel, recipients[i].Masked, DeliveryState.Pending, 0, null, clock.GetUtcNow(), null, null),
+            DeliveryRules.SkipReason(definition.Category, channel, choices) ?? recipients[i].Unreachable)).ToList();
+        var claims = await ledger.ClaimAsync(requests, known, cancellationToken);
+
         var outcome = DispatchOutcome.Success;
-        foreach (var channel in occurrence.Channels.Distinct())
+        for (var i = 0; i < channels.Count; i++)
         {
-            var result = await DeliverAsync(occurrence, definition, channel, contact, choices, values, secrets, cancellationToken);
+            var result = await DeliverAsync(occurrence, definition, channels[i], recipients[i].Address, claims[i], values, secrets, known, cancellationToken);
             outcome = Worst(outcome, result);
         }
         return outcome;
     }
 
     private async Task<DispatchOutcome> DeliverAsync(
-        Occurrence occurrence, TemplateDefinition definition, DeliveryChannel channel, Contact? contact, Preferences choices,
-        Dictionary<string, string> values, List<string> secrets, CancellationToken cancellationToken)
+        Occurrence occurrence, TemplateDefinition definition, DeliveryChannel channel, string? recipient, DeliveryClaim claim,
+        Dictionary<string, string> values, List<string> secrets, StateReads known, CancellationToken cancellationToken)
     {
-        var (recipient, masked, unreachable) = Recipient(occurrence, channel, contact, choices);
-        var skip = DeliveryRules.SkipReason(definition.Category, channel, choices) ?? unreachable;
-        var id = DeliveryIds.Of(occurrence.EventType, occurrence.BusinessKey, channel, occurrence.UserId);
-        var claim = await ledger.ClaimAsync(
-            new DeliveryRecord(id, occurrence.UserId, occurrence.EventType, channel, masked, DeliveryState.Pending, 0, null, clock.GetUtcNow(), null, null),
-            cancellationToken);
         if (claim.Kind == DeliveryClaimKind.Done)
         {
             return DispatchOutcome.Success;
         }
+        var id = claim.Record?.Id ?? DeliveryIds.Of(occurrence.EventType, occurrence.BusinessKey, channel, occurrence.UserId);
         if (claim.Kind == DeliveryClaimKind.Busy)
         {
             LogBusy(logger, occurrence.EventType, id);
             return DispatchOutcome.Retry;
         }
-        if (skip is not null)
-        {
-            await ledger.FinishAsync(claim, DeliveryState.Skipped, skip, cancellationToken);
-            return DispatchOutcome.Success;
-        }
-        if (await templates.GetAsync(occurrence.EventType, channel, cancellationToken) is not { } template)
+        if (await templates.GetAsync(occurrence.EventType, channel, known, cancellationToken) is not { } template)
         {
             await ledger.FinishAsync(claim, DeliveryState.Failed, $"There is no {NotificationStateKeys.ChannelName(channel)} template for {occurrence.EventType}.", cancellationToken);
             return DispatchOutcome.Drop;
@@ -89,7 +103,7 @@ public sealed partial class Dispatcher(
                     break;
                 default:
                     var title = Placeholders.SingleLine(Placeholders.Render(template.Value.Title ?? "", values));
-                    if (!await feed.DeliverAsync(claim, definition.Category, title, body, cancellationToken))
+                    if (!await feed.DeliverAsync(claim, definition.Category, title, body, known, cancellationToken))
                     {
                         LogBusy(logger, occurrence.EventType, id);
                         return DispatchOutcome.Retry;

@@ -15,16 +15,20 @@ public sealed class InAppFeed(ITransactionalStore store, DeliveryLedger ledger, 
     public async Task<FeedDocument> GetAsync(string userId, CancellationToken cancellationToken) =>
         (await store.GetAsync<FeedDocument>(NotificationStateKeys.Feed(userId), cancellationToken))?.Value ?? FeedDocument.Empty;
 
-    /// <summary>Adds the item and marks the claimed delivery sent, together. False when the claim was lost meanwhile.</summary>
-    public async Task<bool> DeliverAsync(DeliveryClaim claim, NotificationCategory category, string title, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the item and marks the claimed delivery sent, together. False when the claim was lost meanwhile. The first
+    /// attempt starts from the feed in <paramref name="known"/> when it was read there; a conflict reads it again.
+    /// </summary>
+    public async Task<bool> DeliverAsync(DeliveryClaim claim, NotificationCategory category, string title, string body, StateReads known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(known);
         var record = claim.Record!;
         var key = NotificationStateKeys.Feed(record.UserId);
         var settings = options.Value;
         for (var attempt = 1; attempt <= settings.ConcurrencyAttempts; attempt++)
         {
-            var current = await store.GetAsync<FeedDocument>(key, cancellationToken);
+            var current = attempt == 1 ? known.Get<FeedDocument>(key) : await store.GetAsync<FeedDocument>(key, cancellationToken);
             var feed = current?.Value ?? FeedDocument.Empty;
             var item = new FeedItem(FeedIds.Of(feed.LastSequence + 1), record.Id, category, record.EventType, title, body, clock.GetUtcNow(), null);
             if (await store.TryCommitAsync([StateChange.Write(key, feed.Add(item, settings.Feed.Limit), current?.ETag), ledger.Finish(claim, DeliveryState.Sent, null)], cancellationToken))

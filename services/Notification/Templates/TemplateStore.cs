@@ -11,13 +11,22 @@ namespace Ecommerce.Notification.Templates;
 /// </summary>
 public sealed class TemplateStore(ITransactionalStore store, TimeProvider clock)
 {
-    public async Task<Versioned<MessageTemplate>?> GetAsync(string eventType, DeliveryChannel channel, CancellationToken cancellationToken)
+    public Task<Versioned<MessageTemplate>?> GetAsync(string eventType, DeliveryChannel channel, CancellationToken cancellationToken) =>
+        GetAsync(eventType, channel, StateReads.None, cancellationToken);
+
+    /// <summary>The template, taken from <paramref name="known"/> when it was read there; read (or seeded) otherwise.</summary>
+    public async Task<Versioned<MessageTemplate>?> GetAsync(string eventType, DeliveryChannel channel, StateReads known, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(known);
         if (TemplateCatalog.Find(eventType) is not { } definition || !definition.Defaults.TryGetValue(channel, out var shipped))
         {
             return null;
         }
         var key = NotificationStateKeys.Template(eventType, channel);
+        if (known.Get<MessageTemplate>(key) is { } read)
+        {
+            return read;
+        }
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (await store.GetAsync<MessageTemplate>(key, cancellationToken) is { } stored)

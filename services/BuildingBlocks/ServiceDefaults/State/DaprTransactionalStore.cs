@@ -34,6 +34,19 @@ public sealed class DaprTransactionalStore(DaprClient dapr, string storeName) : 
         return [.. items.Where(item => item.Value is not null).Select(item => new Versioned<T>(item.Value, item.ETag))];
     }
 
+    public async Task<StateReads> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return StateReads.None;
+        }
+        // The untyped bulk read answers every key; one that does not exist has no value.
+        var items = await dapr.GetBulkStateAsync(storeName, [.. keys.Distinct(StringComparer.Ordinal)], parallelism: null, cancellationToken: cancellationToken);
+        return new StateReads(items
+            .Where(item => !string.IsNullOrEmpty(item.Value))
+            .Select(item => KeyValuePair.Create(item.Key, (item.Value, item.ETag))));
+    }
+
     public async Task<bool> TryCommitAsync(IReadOnlyList<StateChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);

@@ -14,6 +14,9 @@ public interface ITransactionalStore
     Task<IReadOnlyList<Versioned<T>>> GetManyAsync<T>(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         where T : class;
 
+    /// <summary>Keys of different types in one read; take each out with <see cref="StateReads.Get{T}"/>.</summary>
+    Task<StateReads> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
+
     /// <summary>
     /// Applies every change or none. False, having written nothing, when a condition does not hold
     /// (a key inserted exists, a key updated or deleted is no longer the version read): a concurrent
