@@ -42,7 +42,8 @@ public sealed partial class Dispatcher(
                 NotificationStateKeys.Contact(user),
                 NotificationStateKeys.Preferences(user),
                 NotificationStateKeys.History(user),
-                NotificationStateKeys.Feed(user),
+                // The feed (up to its limit of items) only when it is written to.
+                .. channels.Contains(DeliveryChannel.InApp) ? [NotificationStateKeys.Feed(user)] : Array.Empty<string>(),
                 .. channels.Select(channel => NotificationStateKeys.Template(occurrence.EventType, channel)),
                 .. deliveryIds.Select(NotificationStateKeys.Delivery),
             ],
